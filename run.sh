@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Starts Azurite and maildev on loopback (data kept in ./.azurite), then the function app on
+# http://127.0.0.1:7071 with demo data. Ctrl-C stops everything this script started.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+ensure_prerequisites
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "==> stopping"
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop_all INT TERM EXIT
+
+mkdir -p .azurite
+echo "==> Azurite: blob 10000, queue 10001, table 10002 (data in .azurite/)"
+node node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableProductStyleUrl \
+  --location .azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
+pids+=($!)
+
+echo "==> maildev: SMTP 127.0.0.1:1025, inbox http://127.0.0.1:1080"
+node node_modules/maildev/bin/maildev --smtp 1025 --web 1080 --ip 127.0.0.1 --web-ip 127.0.0.1 --silent &
+pids+=($!)
+
+if [ ! -f local.settings.json ]; then
+  cp local.settings.sample.json local.settings.json
+  echo "==> created local.settings.json from local.settings.sample.json"
+fi
+
+echo "==> function app on http://127.0.0.1:7071"
+dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
+pids+=($!)
+wait -n "${pids[@]}"

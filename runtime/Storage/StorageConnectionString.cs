@@ -1,0 +1,99 @@
+namespace Gonghui.Storage;
+
+/// <summary>
+/// An Azure Storage connection string, parsed: account name, credentials and the service endpoints.
+/// Accepts <c>UseDevelopmentStorage=true</c>, account name and key (with an optional endpoint suffix),
+/// explicit endpoints, and shared access signatures.
+/// </summary>
+public sealed class StorageConnectionString
+{
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    // The well-known Azurite / storage emulator key; it is public by design.
+    public const string DevelopmentAccountKey =
+        "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    private StorageConnectionString(string accountName, Uri blobEndpoint, Uri queueEndpoint, Uri tableEndpoint,
+        StorageSharedKeyCredential? sharedKey, string? sharedAccessSignature)
+    {
+        AccountName = accountName;
+        BlobEndpoint = blobEndpoint;
+        QueueEndpoint = queueEndpoint;
+        TableEndpoint = tableEndpoint;
+        SharedKey = sharedKey;
+        SharedAccessSignature = sharedAccessSignature;
+    }
+
+    public string AccountName { get; }
+    public Uri BlobEndpoint { get; }
+    public Uri QueueEndpoint { get; }
+    public Uri TableEndpoint { get; }
+    public StorageSharedKeyCredential? SharedKey { get; }
+
+    /// <summary>The SAS token without a leading '?', or null.</summary>
+    public string? SharedAccessSignature { get; }
+
+    public static StorageConnectionString Parse(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0)
+                throw new FormatException($"Connection string setting '{part}' is not of the form Name=Value.");
+            settings[part[..equals].Trim()] = part[(equals + 1)..].Trim();
+        }
+
+        if (settings.TryGetValue("UseDevelopmentStorage", out var dev) && bool.TryParse(dev, out var useDev) && useDev)
+            return Development(settings.GetValueOrDefault("DevelopmentStorageProxyUri"));
+
+        var protocol = settings.GetValueOrDefault("DefaultEndpointsProtocol", "https");
+        var suffix = settings.GetValueOrDefault("EndpointSuffix", "core.windows.net");
+        settings.TryGetValue("AccountName", out var accountName);
+        settings.TryGetValue("AccountKey", out var accountKey);
+        settings.TryGetValue("SharedAccessSignature", out var sas);
+
+        Uri Endpoint(string key, string service)
+        {
+            if (settings.TryGetValue(key, out var explicitEndpoint))
+                return new Uri(explicitEndpoint.TrimEnd('/'));
+            if (string.IsNullOrEmpty(accountName))
+                throw new FormatException($"Connection string has neither {key} nor AccountName.");
+            return new Uri($"{protocol}://{accountName}.{service}.{suffix}");
+        }
+
+        var blob = Endpoint("BlobEndpoint", "blob");
+        var queue = Endpoint("QueueEndpoint", "queue");
+        var table = Endpoint("TableEndpoint", "table");
+        accountName ??= AccountNameFromEndpoint(table);
+
+        StorageSharedKeyCredential? key = null;
+        if (!string.IsNullOrEmpty(accountKey))
+            key = new StorageSharedKeyCredential(accountName, accountKey);
+        else if (string.IsNullOrEmpty(sas))
+            throw new FormatException("Connection string has neither AccountKey nor SharedAccessSignature.");
+
+        return new StorageConnectionString(accountName, blob, queue, table, key, sas?.TrimStart('?'));
+    }
+
+    private static StorageConnectionString Development(string? proxyUri)
+    {
+        var host = string.IsNullOrEmpty(proxyUri) ? new Uri("http://127.0.0.1") : new Uri(proxyUri);
+        Uri Endpoint(int port) => new($"{host.Scheme}://{host.Host}:{port}/{DevelopmentAccountName}");
+        return new StorageConnectionString(DevelopmentAccountName, Endpoint(10000), Endpoint(10001), Endpoint(10002),
+            new StorageSharedKeyCredential(DevelopmentAccountName, DevelopmentAccountKey), null);
+    }
+
+    /// <summary>
+    /// For path-style endpoints (Azurite: http://127.0.0.1:10002/devstoreaccount1) the account is the first
+    /// path segment; for Azure endpoints it is the first label of the host name.
+    /// </summary>
+    internal static string AccountNameFromEndpoint(Uri endpoint)
+    {
+        var firstSegment = endpoint.AbsolutePath.Trim('/').Split('/')[0];
+        if (!string.IsNullOrEmpty(firstSegment))
+            return firstSegment;
+        return endpoint.Host.Split('.')[0];
+    }
+}

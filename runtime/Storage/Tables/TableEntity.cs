@@ -1,0 +1,99 @@
+using System.Collections;
+using Azure;
+
+namespace Gonghui.Storage.Tables;
+
+/// <summary>
+/// A table entity as a property bag, like Azure.Data.Tables' TableEntity. Values keep their
+/// Edm types: string, int (Int32), long (Int64), double, bool, DateTimeOffset (DateTime), Guid, byte[] (Binary).
+/// </summary>
+public sealed class TableEntity : IDictionary<string, object?>
+{
+    public const string PartitionKeyName = "PartitionKey";
+    public const string RowKeyName = "RowKey";
+    public const string TimestampName = "Timestamp";
+
+    private readonly Dictionary<string, object?> _properties = new(StringComparer.Ordinal);
+
+    public TableEntity()
+    {
+    }
+
+    public TableEntity(string partitionKey, string rowKey)
+    {
+        PartitionKey = partitionKey;
+        RowKey = rowKey;
+    }
+
+    public string PartitionKey
+    {
+        get => GetString(PartitionKeyName) ?? "";
+        set => _properties[PartitionKeyName] = value;
+    }
+
+    public string RowKey
+    {
+        get => GetString(RowKeyName) ?? "";
+        set => _properties[RowKeyName] = value;
+    }
+
+    public DateTimeOffset? Timestamp
+    {
+        get => GetDateTimeOffset(TimestampName);
+        set => _properties[TimestampName] = value;
+    }
+
+    public ETag ETag { get; set; }
+
+    public object? this[string key]
+    {
+        get => _properties.GetValueOrDefault(key);
+        set => _properties[key] = value;
+    }
+
+    public string? GetString(string key) => Get<string>(key);
+    public int? GetInt32(string key) => Get<int>(key);
+    public long? GetInt64(string key) => _properties.GetValueOrDefault(key) is int i ? i : Get<long>(key);
+    public double? GetDouble(string key) => _properties.GetValueOrDefault(key) is int i ? i : Get<double>(key);
+    public bool? GetBoolean(string key) => Get<bool>(key);
+    public Guid? GetGuid(string key) => Get<Guid>(key);
+    public byte[]? GetBinary(string key) => Get<byte[]>(key);
+
+    public DateTimeOffset? GetDateTimeOffset(string key) => _properties.GetValueOrDefault(key) switch
+    {
+        null => null,
+        DateTimeOffset value => value,
+        DateTime value => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)),
+        var other => throw WrongType(key, other, typeof(DateTimeOffset)),
+    };
+
+    private T? Get<T>(string key) where T : notnull
+    {
+        var value = _properties.GetValueOrDefault(key);
+        return value switch
+        {
+            null => default,
+            T typed => typed,
+            _ => throw WrongType(key, value, typeof(T)),
+        };
+    }
+
+    private static InvalidOperationException WrongType(string key, object value, Type wanted) =>
+        new($"Property '{key}' holds a {value.GetType().Name}, not a {wanted.Name}.");
+
+    public ICollection<string> Keys => _properties.Keys;
+    public ICollection<object?> Values => _properties.Values;
+    public int Count => _properties.Count;
+    public bool IsReadOnly => false;
+    public void Add(string key, object? value) => _properties.Add(key, value);
+    public bool ContainsKey(string key) => _properties.ContainsKey(key);
+    public bool Remove(string key) => _properties.Remove(key);
+    public bool TryGetValue(string key, out object? value) => _properties.TryGetValue(key, out value);
+    public void Add(KeyValuePair<string, object?> item) => _properties.Add(item.Key, item.Value);
+    public void Clear() => _properties.Clear();
+    public bool Contains(KeyValuePair<string, object?> item) => ((ICollection<KeyValuePair<string, object?>>)_properties).Contains(item);
+    public void CopyTo(KeyValuePair<string, object?>[] array, int arrayIndex) => ((ICollection<KeyValuePair<string, object?>>)_properties).CopyTo(array, arrayIndex);
+    public bool Remove(KeyValuePair<string, object?> item) => ((ICollection<KeyValuePair<string, object?>>)_properties).Remove(item);
+    public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => _properties.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -1,0 +1,156 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Azure;
+
+namespace Gonghui.Storage.Tables;
+
+/// <summary>Reads and writes entities in the Table service's JSON format with OData type annotations.</summary>
+internal static class TableEntityJson
+{
+    private const string TypeSuffix = "@odata.type";
+
+    public static byte[] Serialize(IDictionary<string, object?> entity)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            WriteEntity(writer, entity);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static void WriteEntity(Utf8JsonWriter writer, IDictionary<string, object?> entity)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in entity)
+        {
+            if (value is null || name == TableEntity.TimestampName || name.StartsWith("odata.", StringComparison.Ordinal))
+                continue;
+            WriteProperty(writer, name, value);
+        }
+        writer.WriteEndObject();
+    }
+
+    private static void WriteProperty(Utf8JsonWriter writer, string name, object value)
+    {
+        switch (value)
+        {
+            case string s:
+                writer.WriteString(name, s);
+                break;
+            case int i:
+                writer.WriteNumber(name, i);
+                break;
+            case long l:
+                writer.WriteString(name, l.ToString(CultureInfo.InvariantCulture));
+                writer.WriteString(name + TypeSuffix, "Edm.Int64");
+                break;
+            case double or float:
+                var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                if (double.IsFinite(d))
+                    writer.WriteNumber(name, d);
+                else
+                    writer.WriteString(name, double.IsNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+                writer.WriteString(name + TypeSuffix, "Edm.Double");
+                break;
+            case bool b:
+                writer.WriteBoolean(name, b);
+                break;
+            case DateTimeOffset dto:
+                writer.WriteString(name, FormatDateTime(dto));
+                writer.WriteString(name + TypeSuffix, "Edm.DateTime");
+                break;
+            case DateTime dt:
+                writer.WriteString(name, FormatDateTime(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt)));
+                writer.WriteString(name + TypeSuffix, "Edm.DateTime");
+                break;
+            case Guid g:
+                writer.WriteString(name, g.ToString("D"));
+                writer.WriteString(name + TypeSuffix, "Edm.Guid");
+                break;
+            case byte[] bytes:
+                writer.WriteBase64String(name, bytes);
+                writer.WriteString(name + TypeSuffix, "Edm.Binary");
+                break;
+            case BinaryData data:
+                writer.WriteBase64String(name, data.ToMemory().Span);
+                writer.WriteString(name + TypeSuffix, "Edm.Binary");
+                break;
+            case Enum e:
+                writer.WriteString(name, e.ToString());
+                break;
+            default:
+                throw new NotSupportedException(
+                    $"Property '{name}' has type {value.GetType().Name}, which Table storage cannot hold. " +
+                    "Use string, int, long, double, bool, DateTimeOffset, Guid or byte[].");
+        }
+    }
+
+    internal static string FormatDateTime(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static TableEntity ReadEntity(JsonElement element, string? etagHeader = null)
+    {
+        var entity = new TableEntity();
+        foreach (var property in element.EnumerateObject())
+        {
+            var name = property.Name;
+            if (name == "odata.etag")
+            {
+                entity.ETag = new ETag(property.Value.GetString()!);
+                continue;
+            }
+            if (name.StartsWith("odata.", StringComparison.Ordinal) || name.EndsWith(TypeSuffix, StringComparison.Ordinal))
+                continue;
+            string? type = element.TryGetProperty(name + TypeSuffix, out var annotation) ? annotation.GetString()
+                : name == TableEntity.TimestampName ? "Edm.DateTime" // system property, sent without annotation
+                : null;
+            entity[name] = ReadValue(property.Value, type);
+        }
+        if (etagHeader is not null)
+            entity.ETag = new ETag(etagHeader);
+        return entity;
+    }
+
+    private static object? ReadValue(JsonElement value, string? edmType)
+    {
+        if (value.ValueKind == JsonValueKind.Null)
+            return null;
+        switch (edmType)
+        {
+            case "Edm.Int64":
+                return value.ValueKind == JsonValueKind.String
+                    ? long.Parse(value.GetString()!, CultureInfo.InvariantCulture)
+                    : value.GetInt64();
+            case "Edm.Int32":
+                return value.ValueKind == JsonValueKind.String
+                    ? int.Parse(value.GetString()!, CultureInfo.InvariantCulture)
+                    : value.GetInt32();
+            case "Edm.Double":
+                return value.ValueKind == JsonValueKind.String
+                    ? double.Parse(value.GetString()!, CultureInfo.InvariantCulture)
+                    : value.GetDouble();
+            case "Edm.DateTime":
+                return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+            case "Edm.Guid":
+                return Guid.Parse(value.GetString()!);
+            case "Edm.Binary":
+                return value.GetBytesFromBase64();
+            case "Edm.Boolean":
+                return value.GetBoolean();
+            case "Edm.String":
+                return value.GetString();
+        }
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            JsonValueKind.Number when value.TryGetInt32(out var i) => i,
+            JsonValueKind.Number => value.GetDouble(),
+            _ => value.GetRawText(),
+        };
+    }
+}
