@@ -73,8 +73,8 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
             TicketCommand.Assign assign => AssignTo(change, assign),
             TicketCommand.Accept => Accept(change),
             TicketCommand.Progress progress => Progress(change, progress),
-            TicketCommand.WaitOnCaller wait => WaitOnCaller(change, wait),
-            TicketCommand.Resume resume => Resume(change, resume),
+            TicketCommand.WaitOnCaller wait => SetWaitingOnCaller(change, waiting: true, wait.Reason),
+            TicketCommand.Resume resume => SetWaitingOnCaller(change, waiting: false, resume.Note),
             TicketCommand.Resolve resolve => Resolve(change, resolve),
             TicketCommand.Callback callback => Callback(change, callback),
             TicketCommand.Reopen reopen => Reopen(change, reopen),
@@ -130,7 +130,8 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
         return RequiredText("note", progress.Note, MaxNoteLength, out var note) ?? change.Record(change.Ticket, note);
     }
 
-    private TransitionResult WaitOnCaller(Change change, TicketCommand.WaitOnCaller wait)
+    /// <summary>Wait-on-caller pauses the resolution clock (a reason is required); resume restarts it.</summary>
+    private TransitionResult SetWaitingOnCaller(Change change, bool waiting, string? text)
     {
         var ticket = change.Ticket;
         if (ticket.Status != TicketStatus.InProgress)
@@ -138,34 +139,16 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
             return NotAllowed(change);
         }
 
-        if (ticket.WaitingOnCaller)
+        if (ticket.WaitingOnCaller == waiting)
         {
-            return Conflict(TicketErrorCodes.WaitingOnCaller, "The ticket is already waiting on the caller.");
+            return waiting
+                ? Conflict(TicketErrorCodes.WaitingOnCaller, "The ticket is already waiting on the caller.")
+                : Conflict(TicketErrorCodes.NotWaitingOnCaller, "The ticket is not waiting on the caller.");
         }
 
-        return RequiredText("reason", wait.Reason, MaxNoteLength, out var reason)
-            ?? change.Record(
-                ticket with { WaitingOnCaller = true, ResolutionClock = ticket.ResolutionClock.Pause(change.Now, calendar) },
-                reason);
-    }
-
-    private TransitionResult Resume(Change change, TicketCommand.Resume resume)
-    {
-        var ticket = change.Ticket;
-        if (ticket.Status != TicketStatus.InProgress)
-        {
-            return NotAllowed(change);
-        }
-
-        if (!ticket.WaitingOnCaller)
-        {
-            return Conflict(TicketErrorCodes.NotWaitingOnCaller, "The ticket is not waiting on the caller.");
-        }
-
-        return OptionalText("note", resume.Note, MaxNoteLength, out var note)
-            ?? change.Record(
-                ticket with { WaitingOnCaller = false, ResolutionClock = ticket.ResolutionClock.Resume(change.Now, calendar) },
-                note);
+        var clock = waiting ? ticket.ResolutionClock.Pause(change.Now, calendar) : ticket.ResolutionClock.Resume(change.Now, calendar);
+        return CheckText(waiting ? "reason" : "note", text, MaxNoteLength, required: waiting, out var checkedText)
+            ?? change.Record(ticket with { WaitingOnCaller = waiting, ResolutionClock = clock }, checkedText);
     }
 
     private TransitionResult Resolve(Change change, TicketCommand.Resolve resolve)
