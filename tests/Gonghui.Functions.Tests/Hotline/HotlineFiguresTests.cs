@@ -66,6 +66,25 @@ public sealed class HotlineFiguresTests
     }
 
     [Fact]
+    public void A_period_reads_month_buckets_for_whole_months_and_day_buckets_at_the_edges()
+    {
+        Assert.Equal(
+            [
+                new FigureRange(FigureGranularity.Day, new DateOnly(2026, 2, 10), new DateOnly(2026, 2, 28)),
+                new FigureRange(FigureGranularity.Month, new DateOnly(2026, 3, 1), new DateOnly(2026, 4, 1)),
+                new FigureRange(FigureGranularity.Day, new DateOnly(2026, 5, 1), new DateOnly(2026, 5, 20)),
+            ],
+            new HotlineFiguresQuery(new DateOnly(2026, 2, 10), new DateOnly(2026, 5, 20)).Plan());
+        Assert.Equal(
+            [new FigureRange(FigureGranularity.Month, new DateOnly(2025, 12, 1), new DateOnly(2026, 12, 1))],
+            new HotlineFiguresQuery(new DateOnly(2025, 12, 1), new DateOnly(2026, 12, 31)).Plan());
+        Assert.Equal(
+            [new FigureRange(FigureGranularity.Day, new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31))],
+            new HotlineFiguresQuery(new DateOnly(2026, 1, 1), new DateOnly(2026, 12, 31), GroupBy: FigureGroupBy.Day).Plan());
+        Assert.Empty(new HotlineFiguresQuery(new DateOnly(2026, 2, 1), new DateOnly(2026, 1, 1)).Plan());
+    }
+
+    [Fact]
     public void The_month_by_hand_from_month_buckets()
     {
         var query = new HotlineFiguresQuery(new DateOnly(2026, 11, 1), new DateOnly(2026, 11, 30));

@@ -122,6 +122,17 @@ public sealed class SlaTests
     }
 
     [Fact]
+    public void Overdue_means_unresolved_past_the_resolution_due_instant()
+    {
+        var ticket = Open(Local(2026, 11, 16, 9, 0));   // due Wednesday 17:30
+        Assert.False(SlaEvaluator.IsOverdue(ticket, Local(2026, 11, 18, 17, 30)));
+        Assert.True(SlaEvaluator.IsOverdue(ticket, Local(2026, 11, 18, 17, 31)));
+        var waiting = OpenAccepted(Local(2026, 11, 16, 9, 0), Local(2026, 11, 16, 9, 5))
+            .Apply(new TicketCommand.WaitOnCaller("等待"), HandlerOf("370102-union"), Local(2026, 11, 16, 10, 0));
+        Assert.False(SlaEvaluator.IsOverdue(waiting, Local(2026, 12, 31, 9, 0)));
+    }
+
+    [Fact]
     public void Transfer_escalation_is_an_event_once()
     {
         var ticket = OpenAccepted(Local(2026, 11, 16, 9, 0), Local(2026, 11, 16, 9, 5));

@@ -15,6 +15,12 @@ public sealed class SlaEvaluator(WorkingCalendar calendar, HotlinePolicy policy)
     public IReadOnlyList<SlaEvent> DueEvents(Ticket ticket, DateTimeOffset now) =>
         Candidates(ticket).Where(candidate => candidate.At <= now && IsDue(ticket, candidate, now)).ToList();
 
+    /// <summary>Not yet resolved and past its resolution due instant (the list filter "overdue").</summary>
+    public static bool IsOverdue(Ticket ticket, DateTimeOffset now) =>
+        ticket.Status is TicketStatus.Received or TicketStatus.Assigned or TicketStatus.InProgress
+        && ticket.ResolutionClock.DueAt is { } due
+        && now > due;
+
     /// <summary>The earliest instant at which an event not yet raised falls due, or null when none will.</summary>
     public DateTimeOffset? NextCheckAt(Ticket ticket) =>
         Candidates(ticket).Select(candidate => (DateTimeOffset?)candidate.At).Min();
