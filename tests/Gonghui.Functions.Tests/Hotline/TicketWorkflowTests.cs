@@ -269,6 +269,14 @@ public sealed class TicketWorkflowTests
         Assert.False(TicketAccess.CanSeeFullPhone(new Actor("admin", ApiRoles.Admin, null), ticket));
     }
 
+    [Fact]
+    public void A_ticket_written_to_a_log_shows_the_phone_masked()
+    {
+        var text = Open(Monday, Intake(phone: "13812345678")).ToString();
+        Assert.DoesNotContain("13812345678", text);
+        Assert.Contains("138****5678", text);
+    }
+
     private static Ticket Resolved(DateTimeOffset resolvedAt, TicketIntake? intake = null) =>
         OpenAccepted(resolvedAt.AddHours(-1), resolvedAt.AddMinutes(-30), intake)
             .Apply(new TicketCommand.Resolve("已办结"), HandlerOf("370102-union"), resolvedAt);
