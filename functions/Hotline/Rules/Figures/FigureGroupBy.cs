@@ -1,0 +1,11 @@
+namespace Gonghui.Functions.Hotline;
+
+public enum FigureGroupBy
+{
+    None,
+    Region,
+    Category,
+    Unit,
+    Day,
+    Month,
+}

@@ -1,0 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Gonghui.Functions.Hotline;
+
+public sealed record IntakeValidationResult(TicketIntake? Intake, IReadOnlyList<FieldError> Errors)
+{
+    [MemberNotNullWhen(true, nameof(Intake))]
+    public bool IsValid => Intake is not null;
+}

@@ -1,0 +1,9 @@
+namespace Gonghui.Functions.Hotline;
+
+public enum TicketChannel
+{
+    Phone,
+    Web,
+    App,
+    WalkIn,
+}

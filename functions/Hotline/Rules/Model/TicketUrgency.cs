@@ -1,0 +1,7 @@
+namespace Gonghui.Functions.Hotline;
+
+public enum TicketUrgency
+{
+    Normal,
+    Urgent,
+}

@@ -1,0 +1,7 @@
+namespace Gonghui.Functions.Privacy;
+
+public enum PhoneNumberKind
+{
+    Mobile,
+    Landline,
+}
