@@ -9,13 +9,13 @@ public enum BudgetOutcome
     /// <summary>The change was made: write <see cref="BudgetChange.Balance"/> and <see cref="BudgetChange.Hold"/>.</summary>
     Applied = 1,
 
-    /// <summary>This application's change was made before; nothing to write.</summary>
+    /// <summary>This hold's change was made before; nothing to write.</summary>
     AlreadyApplied,
 
     /// <summary>Reserving would take the budget below zero; nothing to write.</summary>
     InsufficientFunds,
 
-    /// <summary>Release of an application that holds nothing (it was never reserved); nothing to write.</summary>
+    /// <summary>Release of a hold that does not exist (the reservation never happened); nothing to write.</summary>
     NothingHeld,
 
     /// <summary>The request contradicts the hold (e.g. release after spending, or another amount); nothing to write.</summary>
@@ -29,14 +29,14 @@ public sealed record BudgetChange(BudgetOutcome Outcome, BudgetBalance Balance, 
 }
 
 /// <summary>
-/// Budget arithmetic as pure transitions. Each takes the current balance and this application's
-/// hold (null if none) and never lets a figure go below zero. The store reads both, calls one of
+/// Budget arithmetic as pure transitions. Each takes the current balance and the hold with the given
+/// id (null if none) and never lets a figure go below zero. The store reads both, calls one of
 /// these, and writes the result with the balance's ETag; on a concurrency conflict it re-reads and
 /// calls again, which is safe because a repeated step is <see cref="BudgetOutcome.AlreadyApplied"/>.
 /// </summary>
 public static class BudgetLedger
 {
-    public static BudgetChange Reserve(BudgetBalance balance, BudgetHold? hold, string applicationId, Yuan amount)
+    public static BudgetChange Reserve(BudgetBalance balance, BudgetHold? hold, string holdId, Yuan amount)
     {
         if (hold is not null)
             return hold.Amount == amount && hold.State is BudgetHoldState.Reserved or BudgetHoldState.Spent
@@ -45,7 +45,7 @@ public static class BudgetLedger
         if (amount > balance.Available) return Unchanged(BudgetOutcome.InsufficientFunds, balance, null);
         return new(BudgetOutcome.Applied,
             balance with { Reserved = balance.Reserved + amount },
-            new BudgetHold(applicationId, amount, BudgetHoldState.Reserved));
+            new BudgetHold(holdId, amount, BudgetHoldState.Reserved));
     }
 
     public static BudgetChange Release(BudgetBalance balance, BudgetHold? hold) => hold?.State switch
@@ -58,7 +58,7 @@ public static class BudgetLedger
             hold with { State = BudgetHoldState.Released }),
     };
 
-    /// <summary>Turns this application's reservation into spending (at payment).</summary>
+    /// <summary>Turns the reservation into spending (at payment).</summary>
     public static BudgetChange Spend(BudgetBalance balance, BudgetHold? hold) => hold?.State switch
     {
         BudgetHoldState.Spent => Unchanged(BudgetOutcome.AlreadyApplied, balance, hold),

@@ -14,15 +14,6 @@ public enum ReliefReason
 
 public static class ReliefReasonNames
 {
-    public static IReadOnlyDictionary<string, ReliefReason> ByCode { get; } = new Dictionary<string, ReliefReason>
-    {
-        ["illness"] = ReliefReason.Illness,
-        ["disaster"] = ReliefReason.Disaster,
-        ["accident"] = ReliefReason.Accident,
-        ["education"] = ReliefReason.Education,
-        ["other"] = ReliefReason.Other,
-    };
-
     public static string ChineseName(this ReliefReason reason) => reason switch
     {
         ReliefReason.Illness => "因病",

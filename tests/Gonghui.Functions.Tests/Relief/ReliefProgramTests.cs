@@ -61,3 +61,17 @@ public class ReliefProgramTests
         Assert.Equal("370000", ApprovalLevel.Province.RegionCodeFor("370102"));
     }
 }
+
+public class WireNameTests
+{
+    [Fact]
+    public void Enum_wire_names_match_the_json_serializer()
+    {
+        Assert.Equal("awaiting_decision", WireName<ReliefApplicationStatus>.Of(ReliefApplicationStatus.AwaitingDecision));
+        Assert.Equal("\"awaiting_decision\"", System.Text.Json.JsonSerializer.Serialize(ReliefApplicationStatus.AwaitingDecision));
+        Assert.True(WireName<ApprovalDecisionKind>.TryParse("return", out var kind));
+        Assert.Equal(ApprovalDecisionKind.Return, kind);
+        Assert.False(WireName<ApprovalDecisionKind>.TryParse("Return", out _));
+        Assert.False(WireName<ApprovalDecisionKind>.TryParse(null, out _));
+    }
+}
