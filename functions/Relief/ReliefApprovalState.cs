@@ -14,6 +14,9 @@ public sealed record ReliefApprovalState
     public required string ProgramName { get; init; }
     public required string RegionCode { get; init; }
     public required Yuan Amount { get; init; }
+
+    /// <summary>The budget reserved against: program, applicant's district, year of submission.</summary>
+    public required BudgetKey Budget { get; init; }
     public required IReadOnlyList<ApprovalLevel> Levels { get; init; }
     public required ApprovalTiming Timing { get; init; }
     public required int MaxReturns { get; init; }

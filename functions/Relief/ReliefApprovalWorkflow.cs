@@ -1,3 +1,5 @@
+using Gonghui.Functions.Approvals;
+
 namespace Gonghui.Functions.Relief;
 
 /// <summary>
@@ -37,6 +39,7 @@ public static class ReliefApprovalWorkflow
             ProgramName = program.Name,
             RegionCode = application.Applicant.RegionCode,
             Amount = application.RequestedAmount,
+            Budget = new BudgetKey(program.Code, application.Applicant.RegionCode, ChinaTime.Today(at).Year),
             Levels = program.LevelsFor(application.RequestedAmount),
             Timing = program.Timing,
             MaxReturns = program.MaxReturns,
@@ -56,7 +59,7 @@ public static class ReliefApprovalWorkflow
             IsDeepHardship = decision.IsDeepHardship,
             ReservationCount = state.ReservationCount + 1,
         };
-        return Step(reserving, new ReserveBudget(reserving.HoldId, reserving.Amount));
+        return Step(reserving, new ReserveBudget(reserving.Budget, reserving.HoldId, reserving.Amount));
     }
 
     public static WorkflowStep RecordReservation(ReliefApprovalState state, BudgetOutcome outcome, DateTimeOffset at)
@@ -64,7 +67,7 @@ public static class ReliefApprovalWorkflow
         var reserved = outcome is BudgetOutcome.Applied or BudgetOutcome.AlreadyApplied;
         if (state.Status != ReliefApplicationStatus.Reserving)
             // Withdrawn while the reservation was under way: give the money back.
-            return reserved && !state.HoldsReservation ? Step(state, new ReleaseBudget(state.HoldId)) : Step(state);
+            return reserved && !state.HoldsReservation ? Step(state, new ReleaseBudget(state.Budget, state.HoldId)) : Step(state);
         if (outcome == BudgetOutcome.InsufficientFunds)
             return Refuse(state, new EligibilityRefusal(BudgetExhausted,
                 $"{state.ProgramName}本地区本年度预算余额不足 {state.Amount.ToDisplayString()}，暂无法受理。"), at);
@@ -122,10 +125,10 @@ public static class ReliefApprovalWorkflow
                 return Route(Append(closed with { LevelIndex = state.LevelIndex + 1 }, entry), close);
             case ApprovalDecisionKind.Approve:
                 return Step(Append(closed with { Status = ReliefApplicationStatus.Approved }, entry),
-                    close, new CreatePaymentInstruction(state.HoldId, state.Amount));
+                    close, new CreatePaymentInstruction(state.Budget, state.HoldId, state.Amount));
             case ApprovalDecisionKind.Reject:
                 return Notify(Append(closed with { Status = ReliefApplicationStatus.Rejected, HoldsReservation = false }, entry),
-                    close, new ReleaseBudget(state.HoldId));
+                    close, new ReleaseBudget(state.Budget, state.HoldId));
             default:
                 return Notify(Append(closed with { Status = ReliefApplicationStatus.Returned, ReturnCount = state.ReturnCount + 1 }, entry),
                     close);
@@ -153,7 +156,7 @@ public static class ReliefApprovalWorkflow
             var entry = new ReliefHistoryEntry(at, ReliefEventKind.Expired, Level: task.Level, TaskId: task.TaskId,
                 Comment: $"{task.Level.ChineseName()}超过 {state.Timing.ExpiryAfterWorkingDays} 个工作日未审批，申请已退回。");
             return Notify(Append(state with { Status = ReliefApplicationStatus.Returned, Task = null, HoldsReservation = false }, entry),
-                new CloseApprovalTask(task.TaskId, ReliefEventKind.Expired), new ReleaseBudget(state.HoldId));
+                new CloseApprovalTask(task.TaskId, ReliefEventKind.Expired), new ReleaseBudget(state.Budget, state.HoldId));
         }
         if (at >= task.EscalationAt && task.EscalatedAt is null)
         {
@@ -179,7 +182,7 @@ public static class ReliefApprovalWorkflow
             return Refused(state, CannotWithdraw, "该申请已审结或已审批通过，不能撤回。");
         var effects = new List<ReliefEffect>();
         if (state.Task is { } task) effects.Add(new CloseApprovalTask(task.TaskId, ReliefEventKind.Withdrawn));
-        if (state.HoldsReservation) effects.Add(new ReleaseBudget(state.HoldId));
+        if (state.HoldsReservation) effects.Add(new ReleaseBudget(state.Budget, state.HoldId));
         var withdrawn = Append(state with { Status = ReliefApplicationStatus.Withdrawn, Task = null, HoldsReservation = false },
             new ReliefHistoryEntry(at, ReliefEventKind.Withdrawn, actorId, actorName, Comment: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
         return Notify(withdrawn, [.. effects]);
@@ -193,7 +196,7 @@ public static class ReliefApprovalWorkflow
             new ReliefHistoryEntry(at, ReliefEventKind.Resubmitted, actorId, actorName, Comment: string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()));
         if (resubmitted.HoldsReservation) return Route(resubmitted);
         var reserving = resubmitted with { Status = ReliefApplicationStatus.Reserving, ReservationCount = state.ReservationCount + 1 };
-        return Step(reserving, new ReserveBudget(reserving.HoldId, reserving.Amount));
+        return Step(reserving, new ReserveBudget(reserving.Budget, reserving.HoldId, reserving.Amount));
     }
 
     /// <summary>The payment instruction exists (and the hold was spent); a repeat is a no-op.</summary>

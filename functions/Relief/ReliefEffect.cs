@@ -24,10 +24,10 @@ public abstract record ReliefEffect;
 public sealed record CheckEligibility : ReliefEffect;
 
 /// <summary>Reserve via <see cref="BudgetLedger.Reserve"/> keyed by <paramref name="HoldId"/>; feed the outcome to <see cref="ReliefApprovalWorkflow.RecordReservation"/>.</summary>
-public sealed record ReserveBudget(string HoldId, Yuan Amount) : ReliefEffect;
+public sealed record ReserveBudget(BudgetKey Budget, string HoldId, Yuan Amount) : ReliefEffect;
 
 /// <summary>Release via <see cref="BudgetLedger.Release"/>; a repeat is a no-op.</summary>
-public sealed record ReleaseBudget(string HoldId) : ReliefEffect;
+public sealed record ReleaseBudget(BudgetKey Budget, string HoldId) : ReliefEffect;
 
 /// <summary>Look up the approver and deputy of <paramref name="Level"/> for <paramref name="RegionCode"/>, then call <see cref="ReliefApprovalWorkflow.OpenTask"/>.</summary>
 public sealed record OpenApprovalTask(string TaskId, ApprovalLevel Level, string RegionCode) : ReliefEffect;
@@ -44,7 +44,7 @@ public sealed record SendEscalation(ApprovalTask Task, Approver Deputy) : Relief
 public sealed record CloseApprovalTask(string TaskId, ReliefEventKind Reason) : ReliefEffect;
 
 /// <summary>Create the one payment instruction (keyed by application id) and spend the hold, then call <see cref="ReliefApprovalWorkflow.RecordPayment"/>.</summary>
-public sealed record CreatePaymentInstruction(string HoldId, Yuan Amount) : ReliefEffect;
+public sealed record CreatePaymentInstruction(BudgetKey Budget, string HoldId, Yuan Amount) : ReliefEffect;
 
 /// <summary>E-mail the applicant's handling unit about <paramref name="Event"/> (idempotent by application id and history position).</summary>
 public sealed record NotifyApplicantUnit(ReliefHistoryEntry Event, int HistoryIndex) : ReliefEffect;

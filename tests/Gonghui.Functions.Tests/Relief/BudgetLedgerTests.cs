@@ -5,7 +5,7 @@ namespace Gonghui.Functions.Tests.Relief;
 
 public class BudgetLedgerTests
 {
-    private static readonly BudgetBalance Fresh = BudgetBalance.Open("hardship", "110105", 2026, Yuan.Parse("10000.00"));
+    private static readonly BudgetBalance Fresh = BudgetBalance.Open(new BudgetKey("hardship", "110105", 2026), Yuan.Parse("10000.00"));
 
     [Fact]
     public void Reserve_then_spend_moves_money_from_available_to_reserved_to_spent()

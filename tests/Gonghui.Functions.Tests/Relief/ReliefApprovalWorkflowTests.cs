@@ -8,6 +8,7 @@ public class ReliefApprovalWorkflowTests
 {
     private static readonly DateTimeOffset Friday = Cst(2026, 11, 20, 10, 0);
     private static readonly WorkingDayAdder Days = Adder();
+    private static readonly BudgetKey Budget = new("hardship", "110105", 2026);
 
     private static Approver ApproverAt(ApprovalLevel level) => new($"{level}-chief", $"{level}主任", $"{level}@example.cn");
     private static Approver DeputyAt(ApprovalLevel level) => new($"{level}-deputy", $"{level}副主任", $"{level}.deputy@example.cn");
@@ -19,7 +20,7 @@ public class ReliefApprovalWorkflowTests
         var step = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(program, amount), ReliefSamples.Program(program), "op-7", "接线员小李", when);
         Assert.IsType<CheckEligibility>(Assert.Single(step.Effects));
         step = ReliefApprovalWorkflow.RecordEligibility(step.State, EligibilityDecision.Eligible(false), when);
-        Assert.Equal(new ReserveBudget("rel-1.1", Yuan.Parse(amount)), Assert.Single(step.Effects));
+        Assert.Equal(new ReserveBudget(Budget with { ProgramCode = program }, "rel-1.1", Yuan.Parse(amount)), Assert.Single(step.Effects));
         step = ReliefApprovalWorkflow.RecordReservation(step.State, BudgetOutcome.Applied, when);
         return OpenNext(step, when);
     }
@@ -48,7 +49,7 @@ public class ReliefApprovalWorkflowTests
         var approved = Decide(state, ApprovalDecisionKind.Approve, "情况属实");
         Assert.Equal(ReliefApplicationStatus.Approved, approved.State.Status);
         Assert.Equal(
-            new ReliefEffect[] { new CloseApprovalTask("rel-1-L1-R1", ReliefEventKind.Approved), new CreatePaymentInstruction("rel-1.1", Yuan.Parse("4800.00")) },
+            new ReliefEffect[] { new CloseApprovalTask("rel-1-L1-R1", ReliefEventKind.Approved), new CreatePaymentInstruction(Budget, "rel-1.1", Yuan.Parse("4800.00")) },
             approved.Effects);
 
         var paid = ReliefApprovalWorkflow.RecordPayment(approved.State, "rel-1", Friday.AddHours(3));
@@ -127,7 +128,7 @@ public class ReliefApprovalWorkflowTests
         var expired = ReliefApprovalWorkflow.TimerFired(escalated.State, taskId, Cst(2026, 12, 4, 10, 0));
         Assert.Equal(ReliefApplicationStatus.Returned, expired.State.Status);
         Assert.False(expired.State.HoldsReservation);
-        Assert.Equal(new ReliefEffect[] { new CloseApprovalTask(taskId, ReliefEventKind.Expired), new ReleaseBudget("rel-1.1") },
+        Assert.Equal(new ReliefEffect[] { new CloseApprovalTask(taskId, ReliefEventKind.Expired), new ReleaseBudget(Budget, "rel-1.1") },
             expired.Effects.Take(2));
         Assert.Equal(ReliefEventKind.Expired, Assert.IsType<NotifyApplicantUnit>(expired.Effects[2]).Event.Kind);
         Assert.Null(ReliefApprovalWorkflow.NextDeadline(expired.State));
@@ -135,7 +136,7 @@ public class ReliefApprovalWorkflowTests
 
         // Resubmitting after expiry reserves again under a new hold id, then reopens the same level.
         var resubmitted = ReliefApprovalWorkflow.Resubmit(expired.State, "op-7", "接线员小李", "已联系审批人", Cst(2026, 12, 7, 9, 0));
-        Assert.Equal(new ReserveBudget("rel-1.2", Yuan.Parse("4800.00")), Assert.Single(resubmitted.Effects));
+        Assert.Equal(new ReserveBudget(Budget, "rel-1.2", Yuan.Parse("4800.00")), Assert.Single(resubmitted.Effects));
         var reserved = ReliefApprovalWorkflow.RecordReservation(resubmitted.State, BudgetOutcome.Applied, Cst(2026, 12, 7, 9, 0));
         Assert.Equal("rel-1-L1-R2", reserved.Effects.OfType<OpenApprovalTask>().Single().TaskId);
     }
@@ -187,7 +188,7 @@ public class ReliefApprovalWorkflowTests
     {
         var rejected = Decide(Open(), ApprovalDecisionKind.Reject, "材料不实");
         Assert.Equal(ReliefApplicationStatus.Rejected, rejected.State.Status);
-        Assert.Contains(new ReleaseBudget("rel-1.1"), rejected.Effects);
+        Assert.Contains(new ReleaseBudget(Budget, "rel-1.1"), rejected.Effects);
         Assert.Equal("材料不实", Assert.IsType<NotifyApplicantUnit>(rejected.Effects[^1]).Event.Comment);
         Assert.Contains("驳回，意见：“材料不实”", ReliefStatusView.Describe(rejected.State).Sentence);
     }
@@ -213,7 +214,7 @@ public class ReliefApprovalWorkflowTests
         var withdrawn = ReliefApprovalWorkflow.Withdraw(state, "op-7", "接线员小李", "申请人已获其他救助", Friday.AddHours(1));
         Assert.Equal(ReliefApplicationStatus.Withdrawn, withdrawn.State.Status);
         Assert.Equal(
-            new ReliefEffect[] { new CloseApprovalTask("rel-1-L1-R1", ReliefEventKind.Withdrawn), new ReleaseBudget("rel-1.1") },
+            new ReliefEffect[] { new CloseApprovalTask("rel-1-L1-R1", ReliefEventKind.Withdrawn), new ReleaseBudget(Budget, "rel-1.1") },
             withdrawn.Effects.Take(2));
         Assert.False(withdrawn.State.Status.IsOpen());
 
@@ -229,7 +230,7 @@ public class ReliefApprovalWorkflowTests
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
         var withdrawn = ReliefApprovalWorkflow.Withdraw(state, "op", "op", null, Friday);
         Assert.DoesNotContain(withdrawn.Effects, e => e is ReleaseBudget);
-        Assert.Equal(new ReleaseBudget("rel-1.1"),
+        Assert.Equal(new ReleaseBudget(Budget, "rel-1.1"),
             Assert.Single(ReliefApprovalWorkflow.RecordReservation(withdrawn.State, BudgetOutcome.Applied, Friday).Effects));
     }
 
