@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Gonghui.Functions.Relief;
 
 /// <summary>
@@ -23,6 +25,7 @@ public sealed record ApprovalTask
     public DateTimeOffset? EscalatedAt { get; init; }
 
     /// <summary>Who may decide now: the approver, and the deputy once escalated.</summary>
+    [JsonIgnore]
     public IReadOnlyList<Approver> Deciders => EscalatedAt is null ? [Approver] : [Approver, Deputy];
 
     /// <summary>Deterministic, URL- and table-key-safe: "rel-42-L2-R1".</summary>

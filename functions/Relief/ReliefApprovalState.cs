@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Gonghui.Functions.Money;
 
 namespace Gonghui.Functions.Relief;
@@ -42,11 +43,14 @@ public sealed record ReliefApprovalState
     public required IReadOnlyList<ReliefHistoryEntry> History { get; init; }
 
     /// <summary>The budget hold key of the current reservation: "rel-42.1".</summary>
+    [JsonIgnore]
     public string HoldId => $"{ApplicationId}.{ReservationCount}";
 
+    [JsonIgnore]
     public ApprovalLevel CurrentLevel => Levels[LevelIndex];
 
     /// <summary>Every approve, reject and return, with its comment, oldest first.</summary>
+    [JsonIgnore]
     public IEnumerable<ReliefHistoryEntry> Decisions => History.Where(entry =>
         entry.Kind is ReliefEventKind.Approved or ReliefEventKind.Rejected or ReliefEventKind.Returned);
 }

@@ -261,3 +261,32 @@ public class ReliefApprovalWorkflowTests
         Assert.Equal("等待区县工会审批人District主任审批（第 1/2 级），2026年12月4日 10:00 前未处理将超时退回。", view.Sentence);
     }
 }
+
+public class ReliefApprovalStateJsonTests
+{
+    [Fact]
+    public void State_and_effects_round_trip_through_json_with_wire_names()
+    {
+        var friday = WeekendWorkingDays.Cst(2026, 11, 20, 10, 0);
+        var step = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "接线员", friday);
+        step = ReliefApprovalWorkflow.RecordEligibility(step.State, EligibilityDecision.Eligible(false), friday);
+        step = ReliefApprovalWorkflow.RecordReservation(step.State, BudgetOutcome.Applied, friday);
+        step = ReliefApprovalWorkflow.OpenTask(step.State, "rel-1-L1-R1", new Approver("a", "甲", "a@x"), new Approver("d", "乙", "d@x"), friday, WeekendWorkingDays.Adder());
+
+        var json = System.Text.Json.JsonSerializer.Serialize(step.State, System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Contains("\"status\":\"awaiting_decision\"", json);
+        Assert.Contains("\"amount\":\"4800.00\"", json);
+        Assert.Contains("\"levels\":[\"district\"]", json);
+        Assert.DoesNotContain("holdId", json);
+        var back = System.Text.Json.JsonSerializer.Deserialize<ReliefApprovalState>(json, System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(step.State.Task, back.Task);
+        Assert.Equal(step.State.History, back.History);
+        Assert.Equal(step.State.Budget, back.Budget);
+        Assert.Equal(ReliefStatusView.Describe(step.State).Sentence, ReliefStatusView.Describe(back).Sentence);
+
+        var effects = System.Text.Json.JsonSerializer.Serialize<IReadOnlyList<ReliefEffect>>(step.Effects, System.Text.Json.JsonSerializerOptions.Web);
+        Assert.Contains("\"effect\":\"send_approval_request\"", effects);
+        var effectsBack = System.Text.Json.JsonSerializer.Deserialize<IReadOnlyList<ReliefEffect>>(effects, System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(step.State.Task, Assert.IsType<SendApprovalRequest>(Assert.Single(effectsBack)).Task);
+    }
+}
