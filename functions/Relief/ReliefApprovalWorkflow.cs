@@ -100,21 +100,34 @@ public static class ReliefApprovalWorkflow
         return Step(waiting, new SendApprovalRequest(task, approver));
     }
 
-    public static WorkflowStep Decide(ReliefApprovalState state, ApprovalDecision decision)
+    /// <summary>
+    /// Whether <see cref="Decide"/> would accept this decision. Call it before recording the decision
+    /// on the task row (which makes the link used), so a refused decision never consumes a link.
+    /// </summary>
+    public static WorkflowRefusal? CheckDecision(ReliefApprovalState state, ApprovalDecision decision)
     {
         if (state.Status != ReliefApplicationStatus.AwaitingDecision || state.Task is not { } task)
-            return Refused(state, NotAwaitingDecision, "该申请当前不在待审批状态。");
+            return new(NotAwaitingDecision, "该申请当前不在待审批状态。");
         if (decision.TaskId != task.TaskId)
-            return Refused(state, TaskSuperseded, "该审批事项已被新的审批环节取代。");
-        var decider = task.Deciders.FirstOrDefault(approver => approver.Id == decision.DeciderId);
-        if (decider is null) return Refused(state, NotAnApprover, "您不是该审批事项的审批人。");
-        var comment = string.IsNullOrWhiteSpace(decision.Comment) ? null : decision.Comment.Trim();
+            return new(TaskSuperseded, "该审批事项已被新的审批环节取代。");
+        if (task.Deciders.All(approver => approver.Id != decision.DeciderId))
+            return new(NotAnApprover, "您不是该审批事项的审批人。");
+        var comment = NormalizedComment(decision.Comment);
         if (comment is null && decision.Kind != ApprovalDecisionKind.Approve)
-            return Refused(state, CommentRequired, "驳回或退回时须填写意见。");
+            return new(CommentRequired, "驳回或退回时须填写意见。");
         if (comment?.Length > MaxCommentLength)
-            return Refused(state, CommentTooLong, $"审批意见最长 {MaxCommentLength} 个字符。");
+            return new(CommentTooLong, $"审批意见最长 {MaxCommentLength} 个字符。");
         if (decision.Kind == ApprovalDecisionKind.Return && state.ReturnCount >= state.MaxReturns)
-            return Refused(state, ReturnLimitReached, $"该申请已退回 {state.ReturnCount} 次，已达上限，请同意或驳回。");
+            return new(ReturnLimitReached, $"该申请已退回 {state.ReturnCount} 次，已达上限，请同意或驳回。");
+        return null;
+    }
+
+    public static WorkflowStep Decide(ReliefApprovalState state, ApprovalDecision decision)
+    {
+        if (CheckDecision(state, decision) is { } refusal) return new(state, [], refusal);
+        var task = state.Task!;
+        var decider = task.Deciders.First(approver => approver.Id == decision.DeciderId);
+        var comment = NormalizedComment(decision.Comment);
 
         var closed = state with { Task = null };
         var close = new CloseApprovalTask(task.TaskId, KindOf(decision.Kind));
@@ -184,7 +197,7 @@ public static class ReliefApprovalWorkflow
         if (state.Task is { } task) effects.Add(new CloseApprovalTask(task.TaskId, ReliefEventKind.Withdrawn));
         if (state.HoldsReservation) effects.Add(new ReleaseBudget(state.Budget, state.HoldId));
         var withdrawn = Append(state with { Status = ReliefApplicationStatus.Withdrawn, Task = null, HoldsReservation = false },
-            new ReliefHistoryEntry(at, ReliefEventKind.Withdrawn, actorId, actorName, Comment: string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+            new ReliefHistoryEntry(at, ReliefEventKind.Withdrawn, actorId, actorName, Comment: NormalizedComment(reason)));
         return Notify(withdrawn, [.. effects]);
     }
 
@@ -193,7 +206,7 @@ public static class ReliefApprovalWorkflow
     {
         if (state.Status != ReliefApplicationStatus.Returned) return Refused(state, NotReturned, "只有被退回的申请才能重新提交。");
         var resubmitted = Append(state with { Round = state.Round + 1 },
-            new ReliefHistoryEntry(at, ReliefEventKind.Resubmitted, actorId, actorName, Comment: string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()));
+            new ReliefHistoryEntry(at, ReliefEventKind.Resubmitted, actorId, actorName, Comment: NormalizedComment(comment)));
         if (resubmitted.HoldsReservation) return Route(resubmitted);
         var reserving = resubmitted with { Status = ReliefApplicationStatus.Reserving, ReservationCount = state.ReservationCount + 1 };
         return Step(reserving, new ReserveBudget(reserving.Budget, reserving.HoldId, reserving.Amount));
@@ -222,6 +235,8 @@ public static class ReliefApprovalWorkflow
     /// <summary>The effects, then a notification to the applicant's unit about the last history entry.</summary>
     private static WorkflowStep Notify(ReliefApprovalState state, params ReliefEffect[] effects) =>
         Step(state, [.. effects, new NotifyApplicantUnit(state.History[^1], state.History.Count - 1)]);
+
+    private static string? NormalizedComment(string? comment) => string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
 
     private static ReliefApprovalState Append(ReliefApprovalState state, ReliefHistoryEntry entry) =>
         state with { History = [.. state.History, entry] };
