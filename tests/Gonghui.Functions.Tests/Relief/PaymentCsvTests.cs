@@ -63,14 +63,10 @@ public class PaymentCsvTests
     [Fact]
     public void Instruction_is_made_from_an_approved_application_only()
     {
-        var friday = Cst(2026, 11, 20, 10, 0);
-        var state = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", friday).State;
-        Assert.Throws<InvalidOperationException>(() => PaymentInstruction.Create(state, ReliefSamples.Details(), friday));
-        state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), friday).State;
-        state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, friday).State;
-        state = ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", new Approver("a", "甲", "a@x"), new Approver("d", "乙", "d@x"), friday, Adder()).State;
+        var state = ReliefSamples.AwaitingDecision();
+        Assert.Throws<InvalidOperationException>(() => PaymentInstruction.Create(state, ReliefSamples.Details(), ReliefSamples.Friday));
         var approvedAt = Cst(2026, 11, 20, 23, 30);
-        state = ReliefApprovalWorkflow.Decide(state, new ApprovalDecision("rel-1-L1-R1", "a", ApprovalDecisionKind.Approve, null, approvedAt)).State;
+        state = ReliefApprovalWorkflow.Decide(state, new ApprovalDecision("rel-1-L1-R1", "a1", ApprovalDecisionKind.Approve, null, approvedAt)).State;
 
         var payment = PaymentInstruction.Create(state, ReliefSamples.Details(), approvedAt.AddMinutes(45));
         Assert.Equal(("rel-1", Yuan.Parse("4800.00"), approvedAt), (payment.PaymentId, payment.Amount, payment.ApprovedAt));

@@ -7,16 +7,10 @@ namespace Gonghui.Functions.Tests.Relief;
 /// <summary>The GET and POST of an approval link, end to end over the pure parts.</summary>
 public class ReliefApprovalLinkTests
 {
-    private static readonly DateTimeOffset Friday = Cst(2026, 11, 20, 10, 0);
+    private static readonly DateTimeOffset Friday = ReliefSamples.Friday;
     private readonly ApprovalLinkTokens _tokens = new(new ApprovalLinkKeyRing([new ApprovalLinkKey("k1", new byte[32])], "k1"));
 
-    private static ReliefApprovalState Waiting()
-    {
-        var state = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
-        state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
-        state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday).State;
-        return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", new Approver("a1", "张主任", "a1@x"), new Approver("d1", "李副主任", "d1@x"), Friday, Adder()).State;
-    }
+    private static ReliefApprovalState Waiting() => ReliefSamples.AwaitingDecision();
 
     [Fact]
     public void Get_renders_the_page_and_post_with_its_form_token_decides()

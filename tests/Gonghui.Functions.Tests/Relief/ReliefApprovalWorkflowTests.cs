@@ -6,7 +6,7 @@ namespace Gonghui.Functions.Tests.Relief;
 
 public class ReliefApprovalWorkflowTests
 {
-    private static readonly DateTimeOffset Friday = Cst(2026, 11, 20, 10, 0);
+    private static readonly DateTimeOffset Friday = ReliefSamples.Friday;
     private static readonly WorkingDayAdder Days = Adder();
     private static readonly BudgetKey Budget = new("hardship", "110105", 2026);
 
@@ -267,11 +267,8 @@ public class ReliefApprovalStateJsonTests
     [Fact]
     public void State_and_effects_round_trip_through_json_with_wire_names()
     {
-        var friday = WeekendWorkingDays.Cst(2026, 11, 20, 10, 0);
-        var step = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "接线员", friday);
-        step = ReliefApprovalWorkflow.RecordEligibility(step.State, EligibilityDecision.Eligible(false), friday);
-        step = ReliefApprovalWorkflow.RecordReservation(step.State, BudgetOutcome.Applied, friday);
-        step = ReliefApprovalWorkflow.OpenTask(step.State, "rel-1-L1-R1", new Approver("a", "甲", "a@x"), new Approver("d", "乙", "d@x"), friday, WeekendWorkingDays.Adder());
+        var state = ReliefSamples.AwaitingDecision();
+        var step = new WorkflowStep(state, [new SendApprovalRequest(state.Task!, ReliefSamples.Chief)], null);
 
         var json = System.Text.Json.JsonSerializer.Serialize(step.State, System.Text.Json.JsonSerializerOptions.Web);
         Assert.Contains("\"status\":\"awaiting_decision\"", json);

@@ -8,7 +8,7 @@ namespace Gonghui.Functions.Tests.Relief;
 public class ReliefRenderingTests
 {
     private const string Hostile = "<script>alert('x')</script>\"onmouseover=\"steal()";
-    private static readonly DateTimeOffset Friday = Cst(2026, 11, 20, 10, 0);
+    private static readonly DateTimeOffset Friday = ReliefSamples.Friday;
     private static readonly Func<string, string> MaskPhone = phone => string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(phone.Length - 4));
 
     private static ReliefApplicationDetails HostileDetails() => ReliefSamples.Details() with
@@ -18,14 +18,7 @@ public class ReliefRenderingTests
         Documents = [new SupportingDocument("<img src=x onerror=alert(1)>", null)],
     };
 
-    private static ReliefApprovalState AwaitingDecision()
-    {
-        var state = ReliefApprovalWorkflow.Submit("rel-1", HostileDetails(), ReliefSamples.Program("hardship"), "op", "接线员", Friday).State;
-        state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
-        state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday).State;
-        return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", new Approver("a1", "张主任", "a1@example.cn"),
-            new Approver("d1", "李副主任", "d1@example.cn"), Friday, Adder()).State;
-    }
+    private static ReliefApprovalState AwaitingDecision() => ReliefSamples.AwaitingDecision(HostileDetails());
 
     private static ConfirmationPageModel Confirmation(ReliefApprovalState state, int returnsLeft = 3) => new(
         ReliefCaseSummary.Build(state, HostileDetails(), MaskPhone), ReliefCaseSummary.Step(state), "张主任",

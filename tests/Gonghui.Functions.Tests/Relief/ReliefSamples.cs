@@ -10,6 +10,19 @@ internal static class ReliefSamples
     public const string PhoneValue = "13812345678";
     public static readonly DateOnly Today = new(2026, 11, 21);
 
+    public static readonly DateTimeOffset Friday = WeekendWorkingDays.Cst(2026, 11, 20, 10, 0);
+    public static readonly Approver Chief = new("a1", "张主任", "a1@example.cn");
+    public static readonly Approver Deputy = new("d1", "李副主任", "d1@example.cn");
+
+    /// <summary>An application submitted, found eligible and funded on <see cref="Friday"/>, waiting on <see cref="Chief"/> at district level.</summary>
+    public static ReliefApprovalState AwaitingDecision(ReliefApplicationDetails? details = null)
+    {
+        var state = ReliefApprovalWorkflow.Submit("rel-1", details ?? Details(), Program("hardship"), "op", "接线员", Friday).State;
+        state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
+        state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday).State;
+        return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", Chief, Deputy, Friday, WeekendWorkingDays.Adder()).State;
+    }
+
     public static ReliefProgram Program(string code) => ReliefProgramDefaults.All.Single(p => p.Code == code);
 
     public static ReliefApplicationRequest Request() => new()
