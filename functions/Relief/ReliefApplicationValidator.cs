@@ -16,6 +16,9 @@ public static class ReliefApplicationValidator
     public const int MaxDocuments = 20;
     public const int MaxHouseholdSize = 20;
 
+    /// <summary>Far above any real figure; keeps every derived amount (e.g. 10 × the line) in range.</summary>
+    public static readonly Yuan MaxAmount = Yuan.FromWholeYuan(100_000_000);
+
     public static ValidationResult<ReliefApplicationDetails> Validate(
         ReliefApplicationRequest? request, IReadOnlyCollection<string> programCodes, DateOnly today)
     {
@@ -175,6 +178,11 @@ public static class ReliefApplicationValidator
             if (mustBePositive && amount.Fen == 0)
             {
                 Add(field, "must_be_positive", "金额必须大于 0。");
+                return null;
+            }
+            if (amount > MaxAmount)
+            {
+                Add(field, "out_of_range", $"金额不能超过 {MaxAmount.ToDisplayString()}。");
                 return null;
             }
             return amount;

@@ -89,6 +89,15 @@ public class ReliefApplicationValidatorTests
     }
 
     [Fact]
+    public void Absurd_amounts_are_out_of_range_not_overflows()
+    {
+        var result = Validate(ReliefSamples.Request() with { MinimumLivingLine = "9999999999999.99", RequestedAmount = "100000000.01" });
+        Assert.Equal(
+            new[] { ("minimumLivingLine", "out_of_range"), ("requestedAmount", "out_of_range") },
+            result.Errors.Select(e => (e.Field, e.Code)));
+    }
+
+    [Fact]
     public void Control_characters_and_overlong_text_are_refused()
     {
         var result = Validate(ReliefSamples.Request() with
