@@ -34,4 +34,25 @@ public static class ReliefApprovalLink
         WireName<ApprovalDecisionKind>.TryParse(decision, out var kind)
             ? ValidationResult<ApprovalDecision>.Valid(new ApprovalDecision(claims.TaskId, claims.ApproverId, kind, comment, at))
             : ValidationResult<ApprovalDecision>.Invalid([new FieldError(ApprovalForm.Decision, "invalid_decision", "请选择同意、驳回或退回补充材料。")]);
+
+    /// <summary>What the POST records on the task row for a decision accepted by <see cref="ReliefApprovalWorkflow.CheckDecision"/>.</summary>
+    public static ApprovalTaskConclusion Conclusion(ReliefApprovalState state, ApprovalDecision decision)
+    {
+        var decider = state.Task?.Deciders.FirstOrDefault(a => a.Id == decision.DeciderId)
+            ?? throw new InvalidOperationException($"{decision.DeciderId} may not decide {decision.TaskId}.");
+        return new ApprovalTaskConclusion(ApprovalTaskConclusionKind.Decided, decider.Name, decision.Kind.ChineseName(), decision.At);
+    }
+
+    /// <summary>
+    /// What the store records for a <see cref="CloseApprovalTask"/> effect, from the history entry
+    /// that closed the task (the last entry of the step's state).
+    /// </summary>
+    public static ApprovalTaskConclusion Conclusion(ReliefHistoryEntry closing) => closing.Kind switch
+    {
+        ReliefEventKind.Approved or ReliefEventKind.Rejected or ReliefEventKind.Returned =>
+            new(ApprovalTaskConclusionKind.Decided, closing.ActorName, ReliefCaseSummary.DecisionName(closing.Kind), closing.At),
+        ReliefEventKind.Withdrawn => new(ApprovalTaskConclusionKind.Withdrawn, closing.ActorName, null, closing.At),
+        ReliefEventKind.Expired => new(ApprovalTaskConclusionKind.Expired, null, null, closing.At),
+        _ => throw new ArgumentException($"{closing.Kind} does not close an approval task.", nameof(closing)),
+    };
 }

@@ -54,4 +54,22 @@ public class ReliefApprovalLinkTests
         Assert.Equal(ReliefApprovalWorkflow.NotAnApprover, ReliefApprovalWorkflow.CheckDecision(state, decision)!.Code);
         Assert.Null(ReliefApprovalWorkflow.CheckDecision(escalated, decision));
     }
+
+    [Fact]
+    public void Task_conclusions_name_who_closed_it_and_when()
+    {
+        var state = Waiting();
+        var at = Friday.AddHours(3);
+        var decision = new ApprovalDecision("rel-1-L1-R1", "a1", ApprovalDecisionKind.Return, "补充收入证明", at);
+        Assert.Equal(new ApprovalTaskConclusion(ApprovalTaskConclusionKind.Decided, "张主任", "退回补充材料", at),
+            ReliefApprovalLink.Conclusion(state, decision));
+        var returned = ReliefApprovalWorkflow.Decide(state, decision).State;
+        Assert.Equal(ReliefApprovalLink.Conclusion(state, decision), ReliefApprovalLink.Conclusion(returned.History[^1]));
+
+        var withdrawn = ReliefApprovalWorkflow.Withdraw(state, "op", "接线员小李", null, at).State;
+        Assert.Equal(new ApprovalTaskConclusion(ApprovalTaskConclusionKind.Withdrawn, "接线员小李", null, at),
+            ReliefApprovalLink.Conclusion(withdrawn.History[^1]));
+        var expired = ReliefApprovalWorkflow.TimerFired(state, "rel-1-L1-R1", state.Task!.ExpiresAt).State;
+        Assert.Equal(ApprovalTaskConclusionKind.Expired, ReliefApprovalLink.Conclusion(expired.History[^1]).Kind);
+    }
 }
