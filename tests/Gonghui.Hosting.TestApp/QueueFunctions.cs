@@ -3,7 +3,10 @@ using Gonghui.Hosting.Triggers;
 
 namespace Gonghui.Hosting.TestApp;
 
-/// <summary>Queue functions: a no-op for the benchmark and a recording one whose message says how to behave.</summary>
+/// <summary>
+/// Queue functions: a no-op for the benchmark, and one that records the start and the end of each attempt and
+/// behaves as its message says.
+/// </summary>
 public sealed class QueueFunctions(TestRecords records, TimeProvider time)
 {
     [Function("NoOp")]
@@ -16,10 +19,17 @@ public sealed class QueueFunctions(TestRecords records, TimeProvider time)
         DateTimeOffset insertionTime, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
+        await records.AddAsync(message.Run, new Dictionary<string, object?>
+        {
+            ["Phase"] = "start",
+            ["MessageId"] = id,
+            ["DequeueCount"] = dequeueCount,
+        }, cancellationToken);
         if (message.DurationMs > 0)
             await Task.Delay(message.DurationMs, cancellationToken);
         await records.AddAsync(message.Run, new Dictionary<string, object?>
         {
+            ["Phase"] = "end",
             ["MessageId"] = id,
             ["DequeueCount"] = dequeueCount,
             ["InsertionTime"] = insertionTime,

@@ -51,9 +51,13 @@ public sealed class TestApp
         var builder = FunctionsApplication.CreateBuilder([], ProjectFolder);
         builder.Configuration.AddInMemoryCollection(Settings);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddFunctions(Assembly);
+        builder.AddTestApp();
         return builder;
     }
+
+    /// <summary>The records the Record function wrote in one phase ("start" or "end") of its attempts.</summary>
+    public static List<TableEntity> Phase(IEnumerable<TableEntity> records, string phase) =>
+        records.Where(r => r.GetString("Phase") == phase).ToList();
 
     public async Task<List<TableEntity>> RecordsAsync(string partition)
     {
