@@ -68,6 +68,28 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the app's DLL once as a command (e.g. <c>keys create ...</c>) with the settings, and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dllPath, IReadOnlyDictionary<string, string?> settings,
+        IEnumerable<string> arguments, TimeSpan? timeout = null)
+    {
+        var info = StartInfo(dllPath, settings);
+        foreach (var argument in arguments)
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output + await errors);
+    }
+
     public HttpClient CreateClient(string? key = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -88,7 +110,7 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         }
     }
 
-    private static FunctionAppProcess Start(string dllPath, IReadOnlyDictionary<string, string?> settings, int port)
+    private static ProcessStartInfo StartInfo(string dllPath, IReadOnlyDictionary<string, string?> settings)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -100,9 +122,15 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         info.ArgumentList.Add(dllPath);
         foreach (var (name, value) in settings)
             info.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
-        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["GONGHUI_PARENT_PID"] = Environment.ProcessId.ToString();
         info.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
+        return info;
+    }
+
+    private static FunctionAppProcess Start(string dllPath, IReadOnlyDictionary<string, string?> settings, int port)
+    {
+        var info = StartInfo(dllPath, settings);
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var app = new FunctionAppProcess(process, port);
