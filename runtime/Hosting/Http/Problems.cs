@@ -25,6 +25,9 @@ public static class Problems
 
     public static Problem Forbidden(string code, string detail) => new(403, code, "Forbidden.", detail);
 
+    /// <summary>403 for a caller whose key is limited to another unit or region than the record's (see ApiCaller).</summary>
+    public static Problem OutOfScope(string detail) => Forbidden("scope-not-allowed", detail);
+
     public static Problem UnsupportedMediaType(string detail) =>
         new(415, "unsupported-media-type", "Unsupported media type.", detail);
 
