@@ -21,6 +21,12 @@ internal sealed class QueueListener(
     FunctionInvoker invoker,
     ILogger logger)
 {
+    /// <summary>
+    /// A receive that has not answered by then is abandoned and polled again, so one stuck request (with the storage
+    /// client's own retries it could last minutes) never stalls the listener.
+    /// </summary>
+    private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(15);
+
     private readonly Type _messageType = function.TriggerParameter.ParameterType;
 
     public string QueueName => queue.Name;
@@ -44,15 +50,18 @@ internal sealed class QueueListener(
             QueueMessage[] messages;
             try
             {
-                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.LeaseTime, stopFetching)).Value;
+                using var receiveTimeout = CancellationTokenSource.CreateLinkedTokenSource(stopFetching);
+                receiveTimeout.CancelAfter(ReceiveTimeout);
+                messages = (await queue.ReceiveMessagesAsync(options.BatchSize, options.LeaseTime, receiveTimeout.Token)).Value;
             }
             catch (OperationCanceledException) when (stopFetching.IsCancellationRequested)
             {
                 break;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex)
             {
-                logger.LogWarning("Receiving from queue {Queue} failed ({Message}); backing off", queue.Name, ex.Message);
+                // A listener must outlive any failure (storage down, a request timing out): log, back off, go on.
+                logger.LogWarning(ex, "Receiving from queue {Queue} failed; backing off", queue.Name);
                 messages = [];
             }
             if (messages.Length == 0)
@@ -82,7 +91,7 @@ internal sealed class QueueListener(
             {
                 return false;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex)
             {
                 logger.LogWarning("Cannot create queue {Queue} yet ({Message}); retrying", queue.Name, ex.Message);
                 await Task.Delay(delay, stopFetching).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

@@ -37,7 +37,7 @@ internal sealed class DevelopmentKeySeeder(IConfiguration configuration, ApiKeyS
                 }
                 return;
             }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or IOException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogWarning("Storage not reachable yet to seed development keys ({Message}); retrying", ex.Message);
                 await Task.Delay(delay, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);

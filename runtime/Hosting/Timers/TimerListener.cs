@@ -1,4 +1,3 @@
-using Azure;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Triggers;
 using Microsoft.Extensions.Logging;
@@ -57,9 +56,10 @@ internal sealed class TimerListener(
             {
                 return;
             }
-            catch (RequestFailedException ex)
+            catch (Exception ex)
             {
-                logger.LogWarning("Timer {Function}: schedule status not reachable ({Message}); retrying", function.Name, ex.Message);
+                // A listener must outlive any failure (storage down, a request timing out): log, wait, go on.
+                logger.LogWarning(ex, "Timer {Function}: schedule status not reachable; retrying", function.Name);
                 await Task.Delay(TimeSpan.FromSeconds(1), stop).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }

@@ -49,14 +49,14 @@ internal sealed class TimerListenerHost(
                 await store.CreateTableAsync(StopToken);
                 break;
             }
-            catch (Azure.RequestFailedException ex)
+            catch (OperationCanceledException) when (StopToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 loggers.CreateLogger<TimerListenerHost>().LogWarning("Cannot create the timer table yet ({Message}); retrying", ex.Message);
                 await Task.Delay(TimeSpan.FromSeconds(1), StopToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
             }
         }
         await Task.WhenAll(listeners.Select(l => l.RunAsync(StopToken, AbortInvocationsToken)));
