@@ -23,7 +23,8 @@ internal sealed class QueueListener(
 {
     /// <summary>
     /// A receive that has not answered by then is abandoned and polled again, so one stuck request (with the storage
-    /// client's own retries it could last minutes) never stalls the listener.
+    /// client's own retries it could last minutes) never stalls the listener. Messages the abandoned receive may still
+    /// have taken reappear when their lease ends, as after a crash.
     /// </summary>
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(15);
 
