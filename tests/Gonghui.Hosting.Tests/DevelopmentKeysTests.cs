@@ -24,4 +24,18 @@ public sealed class DevelopmentKeysTests(AzuriteFixture azurite) : IClassFixture
         Assert.Null(await host.Services.GetRequiredService<ApiKeyStore>().FindBySecretAsync(app.Keys[ApiRoles.Admin]));
         await host.StopAsync();
     }
+
+    [Fact]
+    public async Task A_revoked_development_key_stays_revoked_when_seeded_again()
+    {
+        var store = new ApiKeyStore(azurite.Server.CreateTableServiceClient(), TimeProvider.System);
+        var secret = "dev-secret-" + Guid.NewGuid().ToString("N");
+        var seeded = await store.SeedAsync(secret, "development operator", ApiRoles.Operator);
+        await store.RevokeAsync(seeded.Id);
+
+        var again = await store.SeedAsync(secret, "development operator", ApiRoles.Operator);
+
+        Assert.Equal(seeded.Id, again.Id);
+        Assert.NotNull((await store.FindBySecretAsync(secret))!.RevokedAt);
+    }
 }

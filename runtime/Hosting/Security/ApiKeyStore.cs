@@ -1,3 +1,4 @@
+using Azure;
 using Gonghui.Hosting.Triggers;
 using Gonghui.Storage.Tables;
 
@@ -25,14 +26,24 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
         return new CreatedApiKey(key, secret);
     }
 
-    /// <summary>Stores a key with a secret chosen elsewhere (development keys from settings); idempotent.</summary>
+    /// <summary>
+    /// Stores a key with a secret chosen elsewhere (development keys from settings) unless it is stored already:
+    /// a seeded key that an admin revoked stays revoked across restarts.
+    /// </summary>
     public async Task<ApiKey> SeedAsync(string secret, string name, ApiRoles role, CancellationToken cancellationToken = default)
     {
         var hash = ApiKeySecret.Hash(secret);
         var key = new ApiKey($"dev-{ApiRoleNames.Name(role)}-{hash[..8]}", name, role, null, null, time.GetUtcNow(), null);
         await EnsureTableAsync(cancellationToken);
-        await _table.UpsertEntityAsync(ToEntity(hash, key), TableUpdateMode.Replace, cancellationToken);
-        return key;
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(hash, key), cancellationToken);
+            return key;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await FindBySecretAsync(secret, cancellationToken) ?? key;
+        }
     }
 
     /// <summary>The key with this secret, revoked or not; null when there is none.</summary>
