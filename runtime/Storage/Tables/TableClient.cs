@@ -242,11 +242,8 @@ public sealed class TableClient
         message.Request.Uri.AppendQuery("$select", string.Join(',', withKeys));
     }
 
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response;
-    }
+    private ValueTask<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        _pipeline.SendRequestAsync(message, cancellationToken);
 
     private sealed class TableNullableResponse(Response response, TableEntity? value) : NullableResponse<TableEntity>
     {

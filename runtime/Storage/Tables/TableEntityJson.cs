@@ -62,7 +62,7 @@ internal static class TableEntityJson
                 writer.WriteString(name + TypeSuffix, "Edm.DateTime");
                 break;
             case DateTime dt:
-                writer.WriteString(name, FormatDateTime(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt)));
+                writer.WriteString(name, FormatDateTime(AsUtc(dt)));
                 writer.WriteString(name + TypeSuffix, "Edm.DateTime");
                 break;
             case Guid g:
@@ -86,6 +86,10 @@ internal static class TableEntityJson
                     "Use string, int, long, double, bool, DateTimeOffset, Guid or byte[].");
         }
     }
+
+    /// <summary>A DateTime of unspecified kind is taken as UTC (as Azure.Data.Tables does); a local one is converted.</summary>
+    internal static DateTimeOffset AsUtc(DateTime value) =>
+        new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
 
     internal static string FormatDateTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
