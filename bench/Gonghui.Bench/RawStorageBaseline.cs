@@ -24,16 +24,16 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
 
     public async Task UpsertEntityAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken)
     {
-        using var request = TableRequest(Merge, $"/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')", "",
-            new ByteArrayContent(Encoding.UTF8.GetBytes(json)));
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = Encoding.UTF8.GetBytes(json);
+        using var response = await SendAsync(() => TableRequest(Merge, $"/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')", "",
+            new ByteArrayContent(body)), cancellationToken).ConfigureAwait(false);
         Expect(response, 204);
     }
 
     public async Task GetEntityAsync(string table, string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        using var request = TableRequest(HttpMethod.Get, $"/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')", "", null);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => TableRequest(HttpMethod.Get, $"/{table}(PartitionKey='{partitionKey}',RowKey='{rowKey}')", "", null),
+            cancellationToken).ConfigureAwait(false);
         Expect(response, 200);
         using var entity = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
     }
@@ -41,8 +41,7 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
     public async Task<int> QueryPageAsync(string table, string filter, int top, CancellationToken cancellationToken)
     {
         var query = "?$filter=" + Uri.EscapeDataString(filter) + "&$top=" + top.ToString(CultureInfo.InvariantCulture);
-        using var request = TableRequest(HttpMethod.Get, $"/{table}()", query, null);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => TableRequest(HttpMethod.Get, $"/{table}()", query, null), cancellationToken).ConfigureAwait(false);
         Expect(response, 200);
         using var page = JsonDocument.Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         return page.RootElement.GetProperty("value").GetArrayLength();
@@ -51,8 +50,7 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
     public async Task SendMessageAsync(string queue, byte[] body, CancellationToken cancellationToken)
     {
         var envelope = Encoding.UTF8.GetBytes($"<QueueMessage><MessageText>{Convert.ToBase64String(body)}</MessageText></QueueMessage>");
-        using var request = QueueRequest(HttpMethod.Post, $"/{queue}/messages", [], envelope);
-        using var response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(() => QueueRequest(HttpMethod.Post, $"/{queue}/messages", [], envelope), cancellationToken).ConfigureAwait(false);
         Expect(response, 201);
     }
 
@@ -60,8 +58,8 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
     public async Task<bool> ReceiveAndDeleteMessageAsync(string queue, CancellationToken cancellationToken)
     {
         string xml;
-        using (var receive = QueueRequest(HttpMethod.Get, $"/{queue}/messages", [("numofmessages", "1")], null))
-        using (var response = await _http.SendAsync(receive, cancellationToken).ConfigureAwait(false))
+        using (var response = await SendAsync(() => QueueRequest(HttpMethod.Get, $"/{queue}/messages", [("numofmessages", "1")], null),
+                   cancellationToken).ConfigureAwait(false))
         {
             Expect(response, 200);
             xml = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
@@ -70,10 +68,29 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
         if (messageId is null)
             return false;
         var popReceipt = System.Net.WebUtility.HtmlDecode(Element(xml, "PopReceipt")!);
-        using var delete = QueueRequest(HttpMethod.Delete, $"/{queue}/messages/{messageId}", [("popreceipt", popReceipt)], null);
-        using var deleted = await _http.SendAsync(delete, cancellationToken).ConfigureAwait(false);
+        using var deleted = await SendAsync(() => QueueRequest(HttpMethod.Delete, $"/{queue}/messages/{messageId}", [("popreceipt", popReceipt)], null),
+            cancellationToken).ConfigureAwait(false);
         Expect(deleted, 204);
         return true;
+    }
+
+    /// <summary>
+    /// Sends a freshly signed request, trying again when no answer came within the timeout, as the clients' Azure.Core
+    /// retry policy does: Azurite now and then never answers a request, and one lost request must not end the run.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _http.SendAsync(request(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt < 3)
+            {
+                Console.Error.WriteLine($"baseline: attempt {attempt} timed out ({ex.Message}); trying again");
+            }
+        }
     }
 
     private HttpRequestMessage TableRequest(HttpMethod method, string path, string query, HttpContent? content)
