@@ -20,7 +20,11 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
     private static readonly HttpMethod Merge = new("MERGE");
 
     private readonly byte[] _key = Convert.FromBase64String(accountKey);
-    private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>The same per-attempt timeout and number of attempts the benchmark gives the clients.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+    public const int Attempts = 6;
+
+    private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = AttemptTimeout };
 
     public async Task UpsertEntityAsync(string table, string partitionKey, string rowKey, string json, CancellationToken cancellationToken)
     {
@@ -86,7 +90,7 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
             {
                 return await _http.SendAsync(request(), cancellationToken).ConfigureAwait(false);
             }
-            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt < 3)
+            catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested && attempt < Attempts)
             {
                 Console.Error.WriteLine($"baseline: attempt {attempt} timed out ({ex.Message}); trying again");
             }

@@ -46,15 +46,19 @@ public sealed class StorageBenchmark : IBenchmark
     {
         await using var azurite = await AzuriteServer.StartAsync();
         var connection = StorageConnectionString.Parse(azurite.ConnectionString);
-        var tables = azurite.CreateTableServiceClient();
-        var queues = azurite.CreateQueueServiceClient();
+        var options = new QueueClientOptions();
+        options.Retry.NetworkTimeout = RawStorageBaseline.AttemptTimeout;
+        options.Retry.MaxRetries = RawStorageBaseline.Attempts - 1;
+        var tables = azurite.CreateTableServiceClient(options);
+        var queues = azurite.CreateQueueServiceClient(options);
         using var baseline = new RawStorageBaseline(connection.TableEndpoint, connection.QueueEndpoint,
             connection.AccountName, StorageConnectionString.DevelopmentAccountKey);
 
         var measured = new Dictionary<(string Metric, Side Side), List<LoadResult>>();
         for (var round = 0; round <= MeasuredRounds; round++)
         {
-            foreach (var operation in await CreateOperationsAsync(tables, queues, baseline, cancellationToken))
+            var (roundOperations, deleteAll) = await CreateOperationsAsync(tables, queues, baseline, cancellationToken);
+            foreach (var operation in roundOperations)
             {
                 var operations = round == 0 ? operation.Operations / WarmUpDivisor : operation.Operations;
                 var perSide = await RunInterleavedAsync(operation, operations, firstSide: (Side)(round % 2), cancellationToken);
@@ -69,6 +73,7 @@ public sealed class StorageBenchmark : IBenchmark
                         $"round {round} {operation.Metric,-20} {side,-8} {result.OperationsPerSecond,8:0} ops/s  {result.ProcessorMicrosecondsPerOperation,6:0} us CPU/op  slowest {result.Slowest.TotalMilliseconds,6:0} ms");
                 }
             }
+            await deleteAll();
         }
 
         foreach (var metric in measured.Keys.Select(k => k.Metric).Distinct())
@@ -122,7 +127,7 @@ public sealed class StorageBenchmark : IBenchmark
     /// sent messages are cleared after the send measurement, and each receive slice drains only the messages put
     /// into its side's queues just before it (unmeasured), so both sides receive from the same small backlog.
     /// </summary>
-    private static async Task<Operation[]> CreateOperationsAsync(TableServiceClient tables, QueueServiceClient queues,
+    private static async Task<(Operation[] Operations, Func<Task> DeleteAll)> CreateOperationsAsync(TableServiceClient tables, QueueServiceClient queues,
         RawStorageBaseline baseline, CancellationToken cancellationToken)
     {
         var clientTable = tables.GetTableClient(AzuriteServer.UniqueName("benchc"));
@@ -136,7 +141,16 @@ public sealed class StorageBenchmark : IBenchmark
         foreach (var queue in sendQueues.Values.Concat(receiveQueues.Values).SelectMany(q => q))
             await queue.CreateIfNotExistsAsync(cancellationToken);
 
-        return
+        // Azurite slows down (and has stalled for minutes) as it accumulates rounds of data, so each round removes its own.
+        async Task DeleteAll()
+        {
+            await clientTable.DeleteAsync(cancellationToken);
+            await baselineTable.DeleteAsync(cancellationToken);
+            foreach (var queue in sendQueues.Values.Concat(receiveQueues.Values).SelectMany(q => q))
+                await queue.DeleteIfExistsAsync(cancellationToken);
+        }
+
+        Operation[] operations =
         [
             new("table.upsert", 1000,
                 i => clientTable.UpsertEntityAsync(Entity(i), TableUpdateMode.Merge, cancellationToken),
@@ -175,6 +189,7 @@ public sealed class StorageBenchmark : IBenchmark
                         cancellationToken: cancellationToken), cancellationToken),
             },
         ];
+        return (operations, DeleteAll);
     }
 
     private static readonly DateTimeOffset Joined = new(2026, 11, 21, 8, 0, 0, TimeSpan.Zero);

@@ -127,6 +127,23 @@ public sealed class StorageFailureTests
         Assert.Equal("Add entity cases(p,r) failed: 503 ServerBusy. The server is busy.", ex.Message.Split('\n')[0].Trim());
     }
 
+    [Theory]
+    [InlineData("TableBeingDeleted")]
+    [InlineData("QueueBeingDeleted")]
+    public async Task Create_if_not_exists_fails_while_the_resource_is_being_deleted(string code)
+    {
+        var handler = new StubHttpHandler(HttpStatusCode.Conflict,
+            "{\"odata.error\":{\"code\":\"" + code + "\",\"message\":{\"lang\":\"en-US\",\"value\":\"Being deleted.\"}}}", "application/json");
+        var transport = new HttpClientTransport(new HttpClient(handler));
+
+        var ex = await Assert.ThrowsAsync<RequestFailedException>(() => code.StartsWith("Table")
+            ? new TableServiceClient(Account(1), new StorageClientOptions { Transport = transport }).CreateTableIfNotExistsAsync("cases")
+            : new QueueServiceClient(Account(1), new QueueClientOptions { Transport = transport }).GetQueueClient("work").CreateIfNotExistsAsync());
+
+        Assert.Equal(409, ex.Status);
+        Assert.Equal(code, ex.ErrorCode);
+    }
+
     private sealed class FixedTokenCredential : TokenCredential
     {
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>

@@ -30,14 +30,17 @@ public sealed class TableClient
 
     public Uri Uri => new($"{_accountEndpoint.ToString().TrimEnd('/')}/{Name}");
 
-    /// <summary>Creates the table; answers 204 without error when it exists already.</summary>
+    /// <summary>
+    /// Creates the table; a table that exists already is not an error (409 TableAlreadyExists is returned as is).
+    /// A table still being deleted is (409 TableBeingDeleted): it cannot be used until the service has removed it.
+    /// </summary>
     public async Task<Response> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Post, "/Tables");
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         SetJsonContent(message, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name }));
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 or 409)
+        if (response.Status is 201 or 204 || (response.Status == 409 && StorageErrors.HasErrorCode(response, "TableAlreadyExists")))
             return response;
         throw StorageErrors.ToException(response, $"Create table {Name}");
     }
