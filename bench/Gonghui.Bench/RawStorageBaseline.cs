@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Gonghui.Storage;
 
 namespace Gonghui.Bench;
 
@@ -20,9 +21,9 @@ public sealed class RawStorageBaseline(Uri tableEndpoint, Uri queueEndpoint, str
     private static readonly HttpMethod Merge = new("MERGE");
 
     private readonly byte[] _key = Convert.FromBase64String(accountKey);
-    /// <summary>The same per-attempt timeout and number of attempts the benchmark gives the clients.</summary>
-    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
-    public const int Attempts = 6;
+    // The clients' defaults: the same patience on both sides when Azurite stalls.
+    private static readonly TimeSpan AttemptTimeout = new StorageClientOptions().Retry.NetworkTimeout;
+    private static readonly int Attempts = new StorageClientOptions().Retry.MaxRetries + 1;
 
     private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = AttemptTimeout };
 

@@ -145,6 +145,23 @@ public sealed class TableEntityJsonTests
     }
 
     [Fact]
+    public void Entities_of_one_page_with_different_properties_share_the_name_cache_safely()
+    {
+        var names = new TablePropertyNameCache();
+        var first = TableEntityJson.ReadEntity(JsonDocument.Parse(
+            """{"PartitionKey":"p","RowKey":"1","A@odata.type":"Edm.Int64","A":"5","B":"x"}""").RootElement, names: names);
+        var second = TableEntityJson.ReadEntity(JsonDocument.Parse(
+            """{"PartitionKey":"p","RowKey":"2","B":"y","A":7,"C@odata.type":"Edm.Guid","C":"0f8fad5b-d9cb-469f-a165-70867728950e"}""").RootElement, names: names);
+
+        Assert.Equal(5L, first["A"]);
+        Assert.Equal("x", first["B"]);
+        Assert.Equal(["PartitionKey", "RowKey", "B", "A", "C"], second.Keys);
+        Assert.Equal(7, second["A"]);
+        Assert.Equal("y", second["B"]);
+        Assert.Equal(Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e"), second["C"]);
+    }
+
+    [Fact]
     public void The_etag_header_wins_over_the_body()
     {
         var entity = Read("""{"odata.etag":"W/\"old\"","PartitionKey":"p","RowKey":"r"}""", "W/\"new\"");

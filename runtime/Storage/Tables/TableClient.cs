@@ -167,11 +167,14 @@ public sealed class TableClient
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
             throw StorageErrors.ToException(response, $"Query {Name}");
-        var entities = new List<TableEntity>();
+        List<TableEntity> entities;
         using (var doc = JsonDocument.Parse(response.Content.ToMemory()))
         {
-            foreach (var element in doc.RootElement.GetProperty("value").EnumerateArray())
-                entities.Add(TableEntityJson.ReadEntity(element));
+            var values = doc.RootElement.GetProperty("value");
+            entities = new List<TableEntity>(values.GetArrayLength());
+            var names = new TablePropertyNameCache();
+            foreach (var element in values.EnumerateArray())
+                entities.Add(TableEntityJson.ReadEntity(element, names: names));
         }
         string? next = null;
         if (response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var nextPk))

@@ -95,19 +95,23 @@ internal static class TableEntityJson
     internal static string FormatDateTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static TableEntity ReadEntity(JsonElement element, string? etagHeader = null)
+    /// <summary>Reads one entity; pass one <paramref name="names"/> cache for all entities of a query page.</summary>
+    public static TableEntity ReadEntity(JsonElement element, string? etagHeader = null, TablePropertyNameCache? names = null)
     {
-        var entity = new TableEntity(capacity: 16);
+        var entity = new TableEntity(capacity: element.GetPropertyCount());
         Span<byte> annotationName = stackalloc byte[MaxAnnotatedNameBytes];
+        var position = 0;
         foreach (var property in element.EnumerateObject())
         {
             var value = property.Value;
             if (property.NameEquals("odata.etag"u8))
             {
                 entity.ETag = new ETag(value.GetString()!);
+                position++;
                 continue;
             }
-            var name = property.Name;
+            var name = names is null ? property.Name : names.NameAt(position, property);
+            position++;
             if (name.StartsWith("odata.", StringComparison.Ordinal) || name.EndsWith(TypeSuffix, StringComparison.Ordinal))
                 continue;
             var type = name switch
