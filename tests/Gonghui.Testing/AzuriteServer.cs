@@ -68,7 +68,11 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             "node_modules/azurite/dist/src/azurite.js",
             [
                 "--inMemoryPersistence", "--extentMemoryLimit", "2048", "--silent", "--skipApiVersionCheck", "--loose",
-                "--disableProductStyleUrl",
+                "--disableProductStyleUrl", "--disableTelemetry",
+                // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it
+                // (nodejs/node#13391), and the client then waits for its network timeout. Keeping connections open
+                // longer than .NET's pool keeps idle ones (1 minute) means the client always closes them first.
+                "--blobKeepAliveTimeout", "300", "--queueKeepAliveTimeout", "300", "--tableKeepAliveTimeout", "300",
                 "--blobHost", "127.0.0.1", "--blobPort", "0",
                 "--queueHost", "127.0.0.1", "--queuePort", "0",
                 "--tableHost", "127.0.0.1", "--tablePort", "0",

@@ -8,6 +8,7 @@ namespace Gonghui.Storage.Pipeline;
 /// <summary>
 /// Signs each attempt of a request with the SharedKey scheme (a fresh x-ms-date per retry).
 /// Queue requests use the Blob/Queue string-to-sign; Table requests use the shorter Table one.
+/// See "Authorize with Shared Key" in the Azure Storage REST reference.
 /// </summary>
 internal sealed class SharedKeySigningPolicy(StorageSharedKeyCredential credential, StorageService service)
     : HttpPipelineSynchronousPolicy
@@ -18,61 +19,75 @@ internal sealed class SharedKeySigningPolicy(StorageSharedKeyCredential credenti
         var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
         request.Headers.SetValue("x-ms-date", date);
         var stringToSign = service == StorageService.Table
-            ? TableStringToSign(request, date)
-            : QueueStringToSign(request);
+            ? TableStringToSign(request, credential.AccountName, date)
+            : QueueStringToSign(request, credential.AccountName);
         var signature = credential.ComputeSignature(stringToSign);
         request.Headers.SetValue("Authorization", $"SharedKey {credential.AccountName}:{signature}");
     }
 
-    private string TableStringToSign(Request request, string date)
+    /// <summary>VERB, Content-MD5, Content-Type, Date, then the resource with only the comp parameter.</summary>
+    internal static string TableStringToSign(Request request, string accountName, string date)
     {
-        var resource = new StringBuilder().Append('/').Append(credential.AccountName).Append(request.Uri.Path);
-        var comp = QueryParameters(request.Uri).FirstOrDefault(p => p.Name == "comp");
-        if (comp.Name is not null)
-            resource.Append("?comp=").Append(comp.Value);
-        return string.Join('\n',
-            request.Method.Method,
-            Header(request, "Content-MD5"),
-            Header(request, "Content-Type"),
-            date,
-            resource.ToString());
+        var builder = new StringBuilder(256)
+            .Append(request.Method.Method).Append('\n')
+            .Append(Header(request, "Content-MD5")).Append('\n')
+            .Append(Header(request, "Content-Type")).Append('\n')
+            .Append(date).Append('\n')
+            .Append('/').Append(accountName).Append(request.Uri.Path);
+        foreach (var (name, value) in QueryParameters(request.Uri))
+        {
+            if (name == "comp")
+            {
+                builder.Append("?comp=").Append(value);
+                break;
+            }
+        }
+        return builder.ToString();
     }
 
-    private string QueueStringToSign(Request request)
+    /// <summary>
+    /// VERB, the eleven standard headers (Content-Length empty when zero, Date empty because x-ms-date is sent),
+    /// the x-ms-* headers lowercased and sorted, then the resource and every query parameter, sorted, values joined by ','.
+    /// </summary>
+    internal static string QueueStringToSign(Request request, string accountName)
     {
         long contentLength = 0;
         request.Content?.TryComputeLength(out contentLength);
-        var builder = new StringBuilder()
+        var builder = new StringBuilder(512)
             .Append(request.Method.Method).Append('\n')
             .Append(Header(request, "Content-Encoding")).Append('\n')
             .Append(Header(request, "Content-Language")).Append('\n')
             .Append(contentLength > 0 ? contentLength.ToString(CultureInfo.InvariantCulture) : "").Append('\n')
             .Append(Header(request, "Content-MD5")).Append('\n')
             .Append(Header(request, "Content-Type")).Append('\n')
-            .Append('\n') // Date: empty because x-ms-date is sent
+            .Append('\n')
             .Append(Header(request, "If-Modified-Since")).Append('\n')
             .Append(Header(request, "If-Match")).Append('\n')
             .Append(Header(request, "If-None-Match")).Append('\n')
             .Append(Header(request, "If-Unmodified-Since")).Append('\n')
             .Append(Header(request, "Range")).Append('\n');
 
-        foreach (var header in request.Headers
-                     .Where(h => h.Name.StartsWith("x-ms-", StringComparison.OrdinalIgnoreCase))
-                     .Select(h => (Name: h.Name.ToLowerInvariant(), h.Value))
-                     .OrderBy(h => h.Name, StringComparer.Ordinal))
+        var msHeaders = new List<(string Name, string Value)>(4);
+        foreach (var header in request.Headers)
         {
-            builder.Append(header.Name).Append(':').Append(header.Value.Trim()).Append('\n');
+            if (header.Name.StartsWith("x-ms-", StringComparison.OrdinalIgnoreCase))
+                msHeaders.Add((header.Name.ToLowerInvariant(), header.Value.Trim()));
         }
+        msHeaders.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        foreach (var (name, value) in msHeaders)
+            builder.Append(name).Append(':').Append(value).Append('\n');
 
-        builder.Append('/').Append(credential.AccountName).Append(request.Uri.Path);
-        foreach (var group in QueryParameters(request.Uri)
-                     .GroupBy(p => p.Name)
-                     .OrderBy(g => g.Key, StringComparer.Ordinal))
+        builder.Append('/').Append(accountName).Append(request.Uri.Path);
+        var parameters = QueryParameters(request.Uri).ToList();
+        parameters.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name) is var byName and not 0 ? byName : string.CompareOrdinal(a.Value, b.Value));
+        for (var i = 0; i < parameters.Count; i++)
         {
-            builder.Append('\n').Append(group.Key).Append(':')
-                .Append(string.Join(',', group.Select(p => p.Value).OrderBy(v => v, StringComparer.Ordinal)));
+            var (name, value) = parameters[i];
+            if (i > 0 && parameters[i - 1].Name == name)
+                builder.Append(',').Append(value);
+            else
+                builder.Append('\n').Append(name).Append(':').Append(value);
         }
-
         return builder.ToString();
     }
 
@@ -81,10 +96,10 @@ internal sealed class SharedKeySigningPolicy(StorageSharedKeyCredential credenti
 
     private static IEnumerable<(string Name, string Value)> QueryParameters(RequestUriBuilder uri)
     {
-        var query = uri.Query.TrimStart('?');
-        if (query.Length == 0)
+        var query = uri.Query;
+        if (query.Length <= 1)
             yield break;
-        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=');
             var name = equals < 0 ? pair : pair[..equals];

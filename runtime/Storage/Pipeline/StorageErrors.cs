@@ -14,6 +14,10 @@ internal static class StorageErrors
             $"{operation} failed: {response.Status} {code ?? response.ReasonPhrase}. {message}".TrimEnd(), code, null);
     }
 
+    /// <summary>Whether an error response carries this storage error code (header or body).</summary>
+    public static bool HasErrorCode(Response response, string code) =>
+        string.Equals(ReadError(response).Code, code, StringComparison.Ordinal);
+
     internal static (string? Code, string? Message) ReadError(Response response)
     {
         response.Headers.TryGetValue("x-ms-error-code", out var headerCode);

@@ -8,6 +8,13 @@ internal static class StoragePipelineFactory
 {
     private const string StorageScope = "https://storage.azure.com/.default";
 
+    /// <summary>Azure.Core sends bearer tokens only over TLS; say so when the client is made, not at its first request.</summary>
+    public static Uri RequireHttpsForToken(Uri endpoint) =>
+        endpoint.Scheme == Uri.UriSchemeHttps
+            ? endpoint
+            : throw new ArgumentException(
+                $"A TokenCredential needs an https endpoint (bearer tokens are never sent in clear text); got {endpoint}.", nameof(endpoint));
+
     public static HttpPipeline Create(StorageService service, StorageClientOptions options,
         StorageSharedKeyCredential? sharedKey, string? sas, TokenCredential? token)
     {

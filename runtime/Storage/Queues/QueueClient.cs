@@ -39,11 +39,15 @@ public sealed class QueueClient
 
     public QueueMessageEncoding MessageEncoding => _encoding;
 
+    /// <summary>
+    /// Creates the queue; one that exists already is not an error (204, or 409 QueueAlreadyExists when its metadata
+    /// differs). A queue still being deleted is (409 QueueBeingDeleted).
+    /// </summary>
     public async Task<Response> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Put, "");
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 or 409)
+        if (response.Status is 201 or 204 || (response.Status == 409 && StorageErrors.HasErrorCode(response, "QueueAlreadyExists")))
             return response;
         throw StorageErrors.ToException(response, $"Create queue {Name}");
     }
@@ -211,9 +215,6 @@ public sealed class QueueClient
         message.Request.Content = RequestContent.Create(xml);
     }
 
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response;
-    }
+    private ValueTask<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        _pipeline.SendRequestAsync(message, cancellationToken);
 }

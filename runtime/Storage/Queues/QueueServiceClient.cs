@@ -28,7 +28,7 @@ public sealed class QueueServiceClient
     public QueueServiceClient(Uri endpoint, TokenCredential credential, QueueClientOptions? options = null)
     {
         options ??= new QueueClientOptions();
-        Endpoint = endpoint;
+        Endpoint = StoragePipelineFactory.RequireHttpsForToken(endpoint);
         AccountName = StorageConnectionString.AccountNameFromEndpoint(endpoint);
         _encoding = options.MessageEncoding;
         _pipeline = StoragePipelineFactory.Create(StorageService.Queue, options, sharedKey: null, sas: null, credential);

@@ -30,14 +30,17 @@ public sealed class TableClient
 
     public Uri Uri => new($"{_accountEndpoint.ToString().TrimEnd('/')}/{Name}");
 
-    /// <summary>Creates the table; answers 204 without error when it exists already.</summary>
+    /// <summary>
+    /// Creates the table; a table that exists already is not an error (409 TableAlreadyExists is returned as is).
+    /// A table still being deleted is (409 TableBeingDeleted): it cannot be used until the service has removed it.
+    /// </summary>
     public async Task<Response> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
         using var message = CreateMessage(RequestMethod.Post, "/Tables");
         message.Request.Headers.SetValue("Prefer", "return-no-content");
         SetJsonContent(message, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name }));
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
-        if (response.Status is 201 or 204 or 409)
+        if (response.Status is 201 or 204 || (response.Status == 409 && StorageErrors.HasErrorCode(response, "TableAlreadyExists")))
             return response;
         throw StorageErrors.ToException(response, $"Create table {Name}");
     }
@@ -164,11 +167,14 @@ public sealed class TableClient
         var response = await SendAsync(message, cancellationToken).ConfigureAwait(false);
         if (response.Status != 200)
             throw StorageErrors.ToException(response, $"Query {Name}");
-        var entities = new List<TableEntity>();
+        List<TableEntity> entities;
         using (var doc = JsonDocument.Parse(response.Content.ToMemory()))
         {
-            foreach (var element in doc.RootElement.GetProperty("value").EnumerateArray())
-                entities.Add(TableEntityJson.ReadEntity(element));
+            var values = doc.RootElement.GetProperty("value");
+            entities = new List<TableEntity>(values.GetArrayLength());
+            var names = new TablePropertyNameCache();
+            foreach (var element in values.EnumerateArray())
+                entities.Add(TableEntityJson.ReadEntity(element, names: names));
         }
         string? next = null;
         if (response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var nextPk))
@@ -242,11 +248,8 @@ public sealed class TableClient
         message.Request.Uri.AppendQuery("$select", string.Join(',', withKeys));
     }
 
-    private async Task<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken)
-    {
-        await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-        return message.Response;
-    }
+    private ValueTask<Response> SendAsync(HttpMessage message, CancellationToken cancellationToken) =>
+        _pipeline.SendRequestAsync(message, cancellationToken);
 
     private sealed class TableNullableResponse(Response response, TableEntity? value) : NullableResponse<TableEntity>
     {

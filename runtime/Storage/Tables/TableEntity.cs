@@ -13,13 +13,21 @@ public sealed class TableEntity : IDictionary<string, object?>
     public const string RowKeyName = "RowKey";
     public const string TimestampName = "Timestamp";
 
-    private readonly Dictionary<string, object?> _properties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _properties;
 
     public TableEntity()
     {
+        _properties = new Dictionary<string, object?>(StringComparer.Ordinal);
+    }
+
+    /// <summary>For readers that know roughly how many properties are coming: saves the dictionary's regrowth.</summary>
+    internal TableEntity(int capacity)
+    {
+        _properties = new Dictionary<string, object?>(capacity, StringComparer.Ordinal);
     }
 
     public TableEntity(string partitionKey, string rowKey)
+        : this()
     {
         PartitionKey = partitionKey;
         RowKey = rowKey;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Azure;
 
@@ -62,7 +63,7 @@ internal static class TableEntityJson
                 writer.WriteString(name + TypeSuffix, "Edm.DateTime");
                 break;
             case DateTime dt:
-                writer.WriteString(name, FormatDateTime(new DateTimeOffset(dt.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(dt, DateTimeKind.Utc) : dt)));
+                writer.WriteString(name, FormatDateTime(AsUtc(dt)));
                 writer.WriteString(name + TypeSuffix, "Edm.DateTime");
                 break;
             case Guid g:
@@ -87,30 +88,60 @@ internal static class TableEntityJson
         }
     }
 
+    /// <summary>A DateTime of unspecified kind is taken as UTC (as Azure.Data.Tables does); a local one is converted.</summary>
+    internal static DateTimeOffset AsUtc(DateTime value) =>
+        new(value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime());
+
     internal static string FormatDateTime(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    public static TableEntity ReadEntity(JsonElement element, string? etagHeader = null)
+    /// <summary>Reads one entity; pass one <paramref name="names"/> cache for all entities of a query page.</summary>
+    public static TableEntity ReadEntity(JsonElement element, string? etagHeader = null, TablePropertyNameCache? names = null)
     {
-        var entity = new TableEntity();
+        var entity = new TableEntity(capacity: element.GetPropertyCount());
+        Span<byte> annotationName = stackalloc byte[MaxAnnotatedNameBytes];
+        var position = 0;
         foreach (var property in element.EnumerateObject())
         {
-            var name = property.Name;
-            if (name == "odata.etag")
+            var value = property.Value;
+            if (property.NameEquals("odata.etag"u8))
             {
-                entity.ETag = new ETag(property.Value.GetString()!);
+                entity.ETag = new ETag(value.GetString()!);
+                position++;
                 continue;
             }
+            var name = names is null ? property.Name : names.NameAt(position, property);
+            position++;
             if (name.StartsWith("odata.", StringComparison.Ordinal) || name.EndsWith(TypeSuffix, StringComparison.Ordinal))
                 continue;
-            string? type = element.TryGetProperty(name + TypeSuffix, out var annotation) ? annotation.GetString()
-                : name == TableEntity.TimestampName ? "Edm.DateTime" // system property, sent without annotation
-                : null;
-            entity[name] = ReadValue(property.Value, type);
+            var type = name switch
+            {
+                TableEntity.PartitionKeyName or TableEntity.RowKeyName => "Edm.String",
+                TableEntity.TimestampName => "Edm.DateTime", // a system property, sent without annotation
+                _ when value.ValueKind is JsonValueKind.String or JsonValueKind.Number => Annotation(element, name, annotationName),
+                _ => null,
+            };
+            entity[name] = ReadValue(value, type);
         }
         if (etagHeader is not null)
             entity.ETag = new ETag(etagHeader);
         return entity;
+    }
+
+    // The service limits property names to 255 characters; longer ones take the slow path.
+    private const int MaxAnnotatedNameBytes = 1024;
+
+    /// <summary>
+    /// The "Name@odata.type" annotation of a property, looked up by its UTF-8 name in a stack buffer: no string is
+    /// built per property, which matters when a page holds a thousand entities.
+    /// </summary>
+    private static string? Annotation(JsonElement entity, string name, Span<byte> buffer)
+    {
+        if (Encoding.UTF8.GetMaxByteCount(name.Length) + TypeSuffix.Length > buffer.Length)
+            return entity.TryGetProperty(name + TypeSuffix, out var longNamed) ? longNamed.GetString() : null;
+        var length = Encoding.UTF8.GetBytes(name, buffer);
+        "@odata.type"u8.CopyTo(buffer[length..]);
+        return entity.TryGetProperty(buffer[..(length + TypeSuffix.Length)], out var annotation) ? annotation.GetString() : null;
     }
 
     private static object? ReadValue(JsonElement value, string? edmType)
@@ -132,10 +163,12 @@ internal static class TableEntityJson
                     ? double.Parse(value.GetString()!, CultureInfo.InvariantCulture)
                     : value.GetDouble();
             case "Edm.DateTime":
-                return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture,
-                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+                return value.TryGetDateTimeOffset(out var iso)
+                    ? iso.ToUniversalTime()
+                    : DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture,
+                        DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
             case "Edm.Guid":
-                return Guid.Parse(value.GetString()!);
+                return value.TryGetGuid(out var guid) ? guid : Guid.Parse(value.GetString()!);
             case "Edm.Binary":
                 return value.GetBytesFromBase64();
             case "Edm.Boolean":

@@ -22,14 +22,30 @@ public static class TableOdataFilter
         bool b => b ? "true" : "false",
         int i => i.ToString(CultureInfo.InvariantCulture),
         long l => l.ToString(CultureInfo.InvariantCulture) + "L",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => FormatDouble(d),
+        float f => FormatDouble(f),
         DateTimeOffset dto => "datetime'" + TableEntityJson.FormatDateTime(dto) + "'",
-        DateTime dt => "datetime'" + TableEntityJson.FormatDateTime(new DateTimeOffset(DateTime.SpecifyKind(dt, dt.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : dt.Kind))) + "'",
+        DateTime dt => "datetime'" + TableEntityJson.FormatDateTime(TableEntityJson.AsUtc(dt)) + "'",
         Guid g => "guid'" + g.ToString("D") + "'",
         byte[] bytes => "X'" + Convert.ToHexString(bytes).ToLowerInvariant() + "'",
+        BinaryData data => "X'" + Convert.ToHexString(data.ToMemory().Span).ToLowerInvariant() + "'",
         Enum e => "'" + e.ToString() + "'",
         _ => throw new NotSupportedException($"A filter value of type {value.GetType().Name} is not supported."),
     };
+
+    /// <summary>
+    /// A double literal that stays a double: a whole number gets ".0" (a bare "2" would be an Int32 literal);
+    /// the non-finite values use OData's NaN, INF and -INF.
+    /// </summary>
+    private static string FormatDouble(double value)
+    {
+        if (double.IsNaN(value))
+            return "NaN";
+        if (double.IsInfinity(value))
+            return value > 0 ? "INF" : "-INF";
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return text.AsSpan().IndexOfAny('.', 'E') < 0 ? text + ".0" : text;
+    }
 
     /// <summary>Joins filter clauses with 'and', skipping empty ones; returns null when none are left.</summary>
     public static string? And(params IEnumerable<string?> clauses)

@@ -24,7 +24,7 @@ public sealed class TableServiceClient
 
     public TableServiceClient(Uri endpoint, TokenCredential credential, StorageClientOptions? options = null)
     {
-        Endpoint = endpoint;
+        Endpoint = StoragePipelineFactory.RequireHttpsForToken(endpoint);
         AccountName = StorageConnectionString.AccountNameFromEndpoint(endpoint);
         _pipeline = StoragePipelineFactory.Create(StorageService.Table, options ?? new StorageClientOptions(),
             sharedKey: null, sas: null, credential);
