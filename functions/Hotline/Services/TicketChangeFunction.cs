@@ -1,0 +1,73 @@
+using Gonghui.Functions.Notifications;
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Triggers;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>
+/// Follows up a committed ticket change (version N): adds its figures delta (once per version), mails what the
+/// change calls for (keyed by ticket and version, so once), re-indexes the ticket for lists and the SLA timer,
+/// routes a ticket still waiting for a unit, and raises SLA events already due (the escalation after a third
+/// transfer goes out at once). Every step is idempotent, so redelivery and concurrent instances are safe.
+/// </summary>
+public sealed class TicketChangeFunction(
+    TicketStore store,
+    FigureStore figures,
+    TicketIndexStore index,
+    ReferenceDataStore reference,
+    HotlineTickets tickets,
+    SlaEvents slaEvents,
+    EmailOutbox outbox,
+    ILogger<TicketChangeFunction> logger)
+{
+    [Function("HotlineTicketChange")]
+    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName)] TicketChange change, CancellationToken cancellationToken)
+    {
+        var version = await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken);
+        if (version is not { } committed)
+        {
+            logger.LogWarning("Ticket {TicketId} has no version {Version}; nothing to follow up", change.TicketId, change.Version);
+            return;
+        }
+
+        var data = await reference.GetAsync(cancellationToken);
+        var before = change.Version > 1 ? (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot : null;
+        await figures.ApplyAsync(change.TicketId, change.Version, TicketContribution.Delta(before, committed.Snapshot), cancellationToken);
+        foreach (var email in HotlineEmails.For(committed.Snapshot, committed.Entry, data.Routing))
+        {
+            await outbox.EnqueueAsync(email, cancellationToken);
+        }
+
+        var current = await store.GetAsync(change.TicketId, cancellationToken);
+        if (current is null || current.Ticket.Version != change.Version)
+        {
+            // A later version has its own message, which indexes and routes the newer state.
+            return;
+        }
+
+        await index.IndexAsync(current.Ticket, data.Workflow.Sla.NextCheckAt(current.Ticket), cancellationToken);
+        if (current.Ticket.Status == TicketStatus.Received && current.Ticket.MergedInto is null)
+        {
+            await RouteAsync(current.Ticket, data, cancellationToken);
+            return;
+        }
+
+        await slaEvents.RaiseDueAsync(current.Ticket.Id, cancellationToken);
+    }
+
+    private async Task RouteAsync(Ticket ticket, HotlineReference data, CancellationToken cancellationToken)
+    {
+        if (data.Routing.Route(ticket.RegionCode, ticket.Category) is not { } decision)
+        {
+            logger.LogError("No routing rule covers region {Region}; ticket {TicketId} waits for an operator to assign it", ticket.RegionCode, ticket.Id);
+            return;
+        }
+
+        var outcome = await tickets.ApplyAsync(ticket.Id, new TicketCommand.Assign(decision.Unit), Actor.System, null, cancellationToken);
+        if (outcome.Rejection is { } rejection)
+        {
+            logger.LogInformation("Ticket {TicketId} was not routed: {Code}", ticket.Id, rejection.Code);
+        }
+    }
+}
