@@ -6,9 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Follows up a committed ticket change (version N): adds its figures delta (once per version), mails what the
-/// change calls for (keyed by ticket and version, so once), re-indexes the ticket for lists and the SLA timer,
-/// routes a ticket still waiting for a unit, and raises SLA events already due (the escalation after a third
+/// Follows up a committed ticket change (version N): mails what the change calls for (keyed by ticket and version, so
+/// once), routes a ticket still waiting for a unit, adds the change's figures delta (once per version), re-indexes
+/// the ticket for lists and the SLA timer, and raises SLA events already due (the escalation after a third
 /// transfer goes out at once). Every step is idempotent, so redelivery and concurrent instances are safe.
 /// </summary>
 public sealed class TicketChangeFunction(
@@ -19,6 +19,7 @@ public sealed class TicketChangeFunction(
     HotlineTickets tickets,
     SlaEvents slaEvents,
     EmailOutbox outbox,
+    TimeProvider clock,
     ILogger<TicketChangeFunction> logger)
 {
     [Function("HotlineTicketChange")]
@@ -31,29 +32,33 @@ public sealed class TicketChangeFunction(
             return;
         }
 
+        // What someone waits for first (the unit's e-mail, routing), then the projections.
         var data = await reference.GetAsync(cancellationToken);
-        var before = change.Version > 1 ? (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot : null;
-        await figures.ApplyAsync(change.TicketId, change.Version, TicketContribution.Delta(before, committed.Snapshot), cancellationToken);
         foreach (var email in HotlineEmails.For(committed.Snapshot, committed.Entry, data.Routing))
         {
             await outbox.EnqueueAsync(email, cancellationToken);
         }
 
         var current = await store.GetAsync(change.TicketId, cancellationToken);
-        if (current is null || current.Ticket.Version != change.Version)
-        {
-            // A later version has its own message, which indexes and routes the newer state.
-            return;
-        }
-
-        await index.IndexAsync(current.Ticket, data.Workflow.Sla.NextCheckAt(current.Ticket), cancellationToken);
-        if (current.Ticket.Status == TicketStatus.Received && current.Ticket.MergedInto is null)
+        var isLatest = current is not null && current.Ticket.Version == change.Version;
+        if (isLatest && current!.Ticket.Status == TicketStatus.Received && current.Ticket.MergedInto is null)
         {
             await RouteAsync(current.Ticket, data, cancellationToken);
-            return;
+            isLatest = false;
         }
 
-        await slaEvents.RaiseDueAsync(current.Ticket.Id, cancellationToken);
+        var before = change.Version > 1 ? (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot : null;
+        await figures.ApplyAsync(change.TicketId, change.Version, TicketContribution.Delta(before, committed.Snapshot), cancellationToken);
+
+        // A later version has its own message, which indexes the newer state.
+        if (isLatest)
+        {
+            await index.IndexAsync(current!.Ticket, data.Workflow.Sla.NextCheckAt(current.Ticket), cancellationToken);
+            if (data.Workflow.Sla.DueEvents(current.Ticket, clock.GetUtcNow()).Count > 0)
+            {
+                await slaEvents.RaiseDueAsync(current.Ticket.Id, cancellationToken);
+            }
+        }
     }
 
     private async Task RouteAsync(Ticket ticket, HotlineReference data, CancellationToken cancellationToken)

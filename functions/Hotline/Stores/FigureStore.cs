@@ -6,13 +6,16 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Figure buckets in <see cref="TableName"/>: PartitionKey "m|yyyy" (month buckets of a year) or "d|yyyy-MM" (day
-/// buckets of a month), RowKey "b|yyyy-MM-dd|region|category|unit", one Int64 column per counter. A ticket change's
+/// buckets of a month), RowKey "b|yyyy-MM-dd|region|category|unit|shard", one Int64 column per counter. A bucket is
+/// kept in <see cref="Shards"/> rows, a ticket always adding to the same one, so tickets of one busy day, region and
+/// category do not all queue on one row's ETag; reads sum the shards. A ticket change's
 /// delta is applied per partition in one entity-group transaction that also inserts a marker row
 /// "x|ticket|version": a retried or redelivered change finds its marker and adds nothing, so no change counts twice.
 /// </summary>
 public sealed class FigureStore(TableServiceClient tables)
 {
     public const string TableName = "HotlineFigures";
+    public const int Shards = 8;
     private const string BucketPrefix = "b|";
 
     private static readonly string[] CounterNames =
@@ -32,9 +35,10 @@ public sealed class FigureStore(TableServiceClient tables)
         CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
+        var shard = Shard(ticketId);
         foreach (var partition in delta.GroupBy(pair => PartitionKey(pair.Key)))
         {
-            await ApplyToPartitionAsync(partition.Key, $"x|{ticketId}|{version}", partition.ToList(), cancellationToken);
+            await ApplyToPartitionAsync(partition.Key, $"x|{ticketId}|{version}", shard, partition.ToList(), cancellationToken);
         }
     }
 
@@ -44,9 +48,18 @@ public sealed class FigureStore(TableServiceClient tables)
         await EnsureTableAsync(cancellationToken);
         foreach (var partition in buckets.GroupBy(pair => PartitionKey(pair.Key)))
         {
-            foreach (var chunk in partition.Chunk(99))
+            var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
+            await foreach (var row in _table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {partition.Key} and RowKey ge {BucketPrefix} and RowKey lt {"b}"}"),
+                               cancellationToken: cancellationToken))
             {
-                await ApplyToPartitionAsync(partition.Key, marker: null, chunk, cancellationToken);
+                existing[row.RowKey] = row;
+            }
+
+            foreach (var chunk in partition.Chunk(100))
+            {
+                await _table.SubmitTransactionAsync(chunk.Select(pair => existing.TryGetValue(RowKey(pair.Key, 0), out var row)
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(partition.Key, pair.Key, 0, Counters(row) + pair.Value), row.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, Entity(partition.Key, pair.Key, 0, pair.Value))), cancellationToken);
             }
         }
     }
@@ -75,24 +88,20 @@ public sealed class FigureStore(TableServiceClient tables)
         return rows;
     }
 
-    private async Task ApplyToPartitionAsync(string partition, string? marker,
+    private async Task ApplyToPartitionAsync(string partition, string marker, int shard,
         IReadOnlyCollection<KeyValuePair<FigureBucketKey, FigureCounters>> deltas, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var actions = new List<TableTransactionAction>();
-            if (marker is not null)
-            {
-                actions.Add(new(TableTransactionActionType.Add, new TableEntity(partition, marker)));
-            }
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
 
             foreach (var (key, delta) in deltas)
             {
-                var current = await _table.GetEntityIfExistsAsync(partition, RowKey(key), CounterNames, cancellationToken);
+                var current = await _table.GetEntityIfExistsAsync(partition, RowKey(key, shard), CounterNames, cancellationToken);
                 var sum = (current.HasValue ? Counters(current.Value!) : default) + delta;
                 actions.Add(current.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, Entity(partition, key, sum), current.Value!.ETag)
-                    : new(TableTransactionActionType.Add, Entity(partition, key, sum)));
+                    ? new(TableTransactionActionType.UpdateReplace, Entity(partition, key, shard, sum), current.Value!.ETag)
+                    : new(TableTransactionActionType.Add, Entity(partition, key, shard, sum)));
             }
 
             try
@@ -100,7 +109,7 @@ public sealed class FigureStore(TableServiceClient tables)
                 await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
-            catch (TableTransactionFailedException ex) when (marker is not null && ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
             {
                 return;
             }
@@ -133,8 +142,20 @@ public sealed class FigureStore(TableServiceClient tables)
         ? "m|" + key.Day.Year.ToString(CultureInfo.InvariantCulture)
         : "d|" + key.Day.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static string RowKey(FigureBucketKey key) =>
-        $"{BucketPrefix}{Day(key.Day)}|{key.RegionCode}|{WireNames<TicketCategory>.Of(key.Category)}|{key.UnitId}";
+    private static string RowKey(FigureBucketKey key, int shard) =>
+        $"{BucketPrefix}{Day(key.Day)}|{key.RegionCode}|{WireNames<TicketCategory>.Of(key.Category)}|{key.UnitId}|{shard.ToString(CultureInfo.InvariantCulture)}";
+
+    // FNV-1a over the id: stable across processes, unlike string.GetHashCode.
+    private static int Shard(string ticketId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in ticketId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % Shards);
+    }
 
     private static FigureBucketKey ParseKey(FigureGranularity granularity, string rowKey)
     {
@@ -145,9 +166,9 @@ public sealed class FigureStore(TableServiceClient tables)
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static TableEntity Entity(string partition, FigureBucketKey key, FigureCounters counters)
+    private static TableEntity Entity(string partition, FigureBucketKey key, int shard, FigureCounters counters)
     {
-        var entity = new TableEntity(partition, RowKey(key));
+        var entity = new TableEntity(partition, RowKey(key, shard));
         foreach (var (name, value) in Values(counters))
         {
             entity[name] = value;
