@@ -11,7 +11,8 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Admin APIs for the hotline's data: GET/PUT /api/hotline/calendar/{year} (holiday arrangement of a year) and
-/// GET/PUT /api/hotline/routing (regions, units, rules). A PUT is checked whole and refused with stable codes.
+/// GET/PUT /api/hotline/routing (regions, units, rules) and GET/PUT /api/hotline/policy (SLA targets, warning
+/// percent, transfer, reopen, callback and duplicate limits). A PUT is checked whole and refused with stable codes.
 /// </summary>
 public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
 {
@@ -32,7 +33,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
         [HttpTrigger("put", Route = "hotline/calendar/{year}", Roles = ApiRoles.Admin)] HttpRequest req, string year,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<HolidayCalendarYear>(req, cancellationToken);
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<HolidayCalendarYear>(req, cancellationToken, strict: true);
         if (problem is not null)
         {
             return problem;
@@ -63,7 +64,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     public async Task<IResult> PutRouting(
         [HttpTrigger("put", Route = "hotline/routing", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
     {
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<RoutingData>(req, cancellationToken);
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<RoutingData>(req, cancellationToken, strict: true);
         if (problem is not null)
         {
             return problem;
@@ -98,6 +99,31 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
         }
 
         await reference.SaveRoutingAsync(body, cancellationToken);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
+    }
+
+    [Function("HotlineGetPolicy")]
+    public async Task<IResult> GetPolicy(
+        [HttpTrigger("get", Route = "hotline/policy", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req, CancellationToken cancellationToken) =>
+        HotlineHttp.Json(req, StatusCodes.Status200OK, (await reference.GetAsync(cancellationToken)).Policy);
+
+    [Function("HotlinePutPolicy")]
+    public async Task<IResult> PutPolicy(
+        [HttpTrigger("put", Route = "hotline/policy", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<HotlinePolicy>(req, cancellationToken, strict: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = body!.Validate();
+        if (errors.Count > 0)
+        {
+            return HotlineHttp.FieldErrors(errors.Select(code => new FieldError("$", code)));
+        }
+
+        await reference.SavePolicyAsync(body, cancellationToken);
         return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
     }
 

@@ -20,9 +20,11 @@ internal static class HotlineHttp
 
     /// <summary>
     /// Reads a JSON body: 415 when not JSON, 400 "body.too_large" over <see cref="MaxBodyBytes"/>, 400 "invalid-json"
-    /// for malformed JSON or a value of the wrong type. An absent body reads as <paramref name="whenEmpty"/> if given.
+    /// for malformed JSON or a value of the wrong type (with <paramref name="strict"/>, also a missing or null required
+    /// field). An absent body reads as <paramref name="whenEmpty"/> if given.
     /// </summary>
-    public static async Task<(T? Value, Problem? Problem)> ReadBodyAsync<T>(HttpRequest req, CancellationToken cancellationToken, T? whenEmpty = null)
+    public static async Task<(T? Value, Problem? Problem)> ReadBodyAsync<T>(HttpRequest req, CancellationToken cancellationToken, T? whenEmpty = null,
+        bool strict = false)
         where T : class
     {
         if (whenEmpty is not null && req.ContentLength is null or 0 && string.IsNullOrEmpty(req.ContentType))
@@ -54,7 +56,7 @@ internal static class HotlineHttp
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), HotlineJson.Options);
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), strict ? HotlineJson.Strict : HotlineJson.Options);
             return value is null
                 ? (null, Problems.BadRequest("body.required", "The body must be a JSON object."))
                 : (value, null);

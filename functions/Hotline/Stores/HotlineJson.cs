@@ -23,6 +23,13 @@ public static class HotlineJson
         },
     };
 
+    /// <summary>For admin-edited records: every constructor parameter must be present and non-nullable ones non-null.</summary>
+    public static JsonSerializerOptions Strict { get; } = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static T Deserialize<T>(string json) =>

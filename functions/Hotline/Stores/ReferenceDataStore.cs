@@ -80,6 +80,13 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
         _cache = null;
     }
 
+    public async Task SavePolicyAsync(HotlinePolicy policy, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        await _table.UpsertEntityAsync(Row("policy", "current", policy), TableUpdateMode.Replace, cancellationToken);
+        _cache = null;
+    }
+
     private async Task<HotlineReference> LoadAsync(CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
