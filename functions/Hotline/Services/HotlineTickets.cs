@@ -5,7 +5,8 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Opens tickets and applies commands to them: the write side the HTTP functions, routing and the SLA timer share.
-/// Every committed change is announced on <see cref="TicketChangeQueue"/>.
+/// Every change is announced on <see cref="TicketChangeQueue"/> before it is committed, so a process killed between
+/// the two loses no follow-up; an announcement whose version never got committed is dropped by the follow-up.
 /// </summary>
 public sealed class HotlineTickets(
     TicketStore tickets,
@@ -56,13 +57,13 @@ public sealed class HotlineTickets(
         var duplicateOf = DuplicateRule.FindOriginal(
             new DuplicateCandidate(record.TicketId, phoneHash, intake.Category, record.ReceivedAt, null), recent, data.Policy.DuplicateWindow);
         var opened = data.Workflow.Open(record.TicketId, record.Number, intake, phoneHash, duplicateOf, actor, record.ReceivedAt);
+        await changes.EnqueueAsync(new TicketChange(record.TicketId, 1), cancellationToken);
         if (!await tickets.CreateAsync(opened.Ticket!, opened.Entry!, cancellationToken))
         {
             return (await tickets.GetAsync(record.TicketId, cancellationToken))!.Ticket;
         }
 
         await phones.AddAsync(opened.Ticket!, cancellationToken);
-        await changes.EnqueueAsync(new TicketChange(record.TicketId, 1), cancellationToken);
         return opened.Ticket!;
     }
 
@@ -105,9 +106,8 @@ public sealed class HotlineTickets(
 
             try
             {
-                var updated = await tickets.UpdateAsync(current, result.Ticket, result.Entry, cancellationToken);
-                await changes.EnqueueAsync(new TicketChange(id, updated.Ticket.Version), cancellationToken);
-                return CommandOutcome.Done(updated);
+                await changes.EnqueueAsync(new TicketChange(id, result.Ticket.Version), cancellationToken);
+                return CommandOutcome.Done(await tickets.UpdateAsync(current, result.Ticket, result.Entry, cancellationToken));
             }
             catch (TicketConcurrencyException) when (ifMatchVersion is null)
             {

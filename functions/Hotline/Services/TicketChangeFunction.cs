@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Gonghui.Functions.Notifications;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Triggers;
@@ -22,13 +23,23 @@ public sealed class TicketChangeFunction(
     TimeProvider clock,
     ILogger<TicketChangeFunction> logger)
 {
+    /// <summary>Deliveries after which a change whose version is still not committed is taken as never committed.</summary>
+    public const int UncommittedDeliveries = 3;
+
+    private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(2);
+
     [Function("HotlineTicketChange")]
-    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName)] TicketChange change, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName)] TicketChange change, long dequeueCount, CancellationToken cancellationToken)
     {
-        var version = await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken);
-        if (version is not { } committed)
+        if (await CommittedVersionAsync(change, cancellationToken) is not { } committed)
         {
-            logger.LogWarning("Ticket {TicketId} has no version {Version}; nothing to follow up", change.TicketId, change.Version);
+            if (dequeueCount < UncommittedDeliveries)
+            {
+                throw new TicketVersionNotCommittedException(change.TicketId, change.Version);
+            }
+
+            logger.LogInformation("Ticket {TicketId} version {Version} was announced but never committed; nothing to follow up",
+                change.TicketId, change.Version);
             return;
         }
 
@@ -58,6 +69,26 @@ public sealed class TicketChangeFunction(
             {
                 await slaEvents.RaiseDueAsync(current.Ticket.Id, cancellationToken);
             }
+        }
+    }
+
+    // The change is announced just before its commit, so the commit may still be on its way.
+    private async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> CommittedVersionAsync(TicketChange change, CancellationToken cancellationToken)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            if (await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken) is { } committed)
+            {
+                return committed;
+            }
+
+            if (waited.Elapsed >= CommitWait)
+            {
+                return null;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
         }
     }
 

@@ -85,6 +85,17 @@ public sealed class SlaTimerTests : IAsyncLifetime
         Assert.Equal(1, (await _services.GetRequiredService<HotlineTickets>().GetAsync(id, CancellationToken.None))!.Ticket.ResolutionBreaches);
     }
 
+    [Fact]
+    public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
+    {
+        var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
+        var never = new TicketChange(Guid.NewGuid().ToString("N"), 1);
+
+        await Assert.ThrowsAsync<TicketVersionNotCommittedException>(() => function.Run(never, 1, CancellationToken.None));
+        await function.Run(never, TicketChangeFunction.UncommittedDeliveries, CancellationToken.None);
+        Assert.Null(await _services.GetRequiredService<HotlineTickets>().GetAsync(never.TicketId, CancellationToken.None));
+    }
+
     private async Task ScanAtAsync(DateTimeOffset now)
     {
         _clock.Now = now;
@@ -109,7 +120,7 @@ public sealed class SlaTimerTests : IAsyncLifetime
             {
                 var change = JsonSerializer.Deserialize<TicketChange>(message.MessageText, HotlineJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
-                    await function.Run(change, CancellationToken.None);
+                    await function.Run(change, i + 1, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
