@@ -48,8 +48,8 @@ public sealed class HotlineDemo(HotlineTickets tickets, ReferenceDataStore refer
             await EnsureAssignedAsync(ticket, cancellationToken);
             foreach (var step in steps)
             {
-                var outcome2 = await tickets.ApplyAsync(ticket.Id, await CommandAsync(step, ticket, opened, cancellationToken), Seeder, null, cancellationToken);
-                if (outcome2.Rejection is { } rejection)
+                var applied = await tickets.ApplyAsync(ticket.Id, await CommandAsync(step, opened, cancellationToken), Seeder, null, cancellationToken);
+                if (applied.Rejection is { } rejection)
                 {
                     logger.LogWarning("Demo ticket {Key}: {Step} refused ({Code})", key, step, rejection.Code);
                 }
@@ -69,7 +69,7 @@ public sealed class HotlineDemo(HotlineTickets tickets, ReferenceDataStore refer
         }
     }
 
-    private async Task<TicketCommand> CommandAsync(string step, Ticket ticket, Dictionary<string, string> opened, CancellationToken cancellationToken)
+    private async Task<TicketCommand> CommandAsync(string step, Dictionary<string, string> opened, CancellationToken cancellationToken)
     {
         var data = await reference.GetAsync(cancellationToken);
         return step switch

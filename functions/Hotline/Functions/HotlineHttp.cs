@@ -120,7 +120,5 @@ internal static class HotlineHttp
 
     public static Problem TicketNotFound(string? id) => Problems.NotFound($"There is no ticket {id}.", "ticket.not_found");
 
-    public static bool Has(this ApiRoles roles, ApiRoles role) => (roles & role) != 0;
-
     private static Problem TooLarge() => Problems.BadRequest("body.too_large", $"The body is larger than {MaxBodyBytes / 1024} KiB.");
 }
