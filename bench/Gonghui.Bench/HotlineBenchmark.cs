@@ -14,7 +14,8 @@ namespace Gonghui.Bench;
 
 /// <summary>
 /// The hotline through the real app process on Azurite and maildev: intake throughput at 32 concurrent clients,
-/// end-to-end latency from POST to the unit's e-mail in maildev at a steady 100 tickets/s, and the stats query over
+/// end-to-end latency from POST to the unit's e-mail in maildev at a steady 10 and 100 tickets/s (10/s shows the path's
+/// own latency, 100/s the goal; above what the pipeline sustains, latency is queueing), and the stats query over
 /// 100,000 tickets spread over 2025 (their figure buckets computed by the rules and loaded through FigureStore).
 /// </summary>
 public sealed class HotlineBenchmark : IBenchmark
@@ -28,7 +29,7 @@ public sealed class HotlineBenchmark : IBenchmark
 
     public string Name => "hotline";
 
-    public string Description => "intake 202/s at 32 clients; POST → unit e-mail latency at 100/s; stats over 100,000 tickets";
+    public string Description => "intake 202/s at 32 clients; POST → unit e-mail latency at 10/s and 100/s; stats over 100,000 tickets";
 
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
@@ -51,7 +52,9 @@ public sealed class HotlineBenchmark : IBenchmark
         await MeasureIntakeAsync(http, report, cancellationToken);
         await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
         Console.WriteLine($"    intake backlog drained at {DateTime.UtcNow:HH:mm:ss}");
-        await MeasureLatencyAsync(http, maildev, report, cancellationToken);
+        await MeasureLatencyAsync(http, maildev, 10, report, cancellationToken);
+        await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
+        await MeasureLatencyAsync(http, maildev, SteadyRate, report, cancellationToken);
         await MeasureStatsAsync(azurite, app, report, cancellationToken);
     }
 
@@ -83,23 +86,23 @@ public sealed class HotlineBenchmark : IBenchmark
         Console.WriteLine($"    intake: {accepted / seconds:0.#} 202/s ({accepted} accepted, {failed} not)");
     }
 
-    private static async Task MeasureLatencyAsync(HttpClient http, MaildevServer maildev, BenchReport report, CancellationToken cancellationToken)
+    private static async Task MeasureLatencyAsync(HttpClient http, MaildevServer maildev, int rate, BenchReport report, CancellationToken cancellationToken)
     {
         await maildev.DeleteAllAsync();
         var sent = new ConcurrentDictionary<string, DateTimeOffset>();
-        var total = (int)(SteadyRate * SteadyWindow.TotalSeconds);
+        var total = (int)(rate * SteadyWindow.TotalSeconds);
         var start = Stopwatch.StartNew();
         var posts = new List<Task>();
         for (var i = 0; i < total; i++)
         {
-            var due = TimeSpan.FromSeconds((double)i / SteadyRate);
+            var due = TimeSpan.FromSeconds((double)i / rate);
             if (due > start.Elapsed)
                 await Task.Delay(due - start.Elapsed, cancellationToken);
             var index = i;
             posts.Add(Task.Run(async () =>
             {
                 var postedAt = DateTimeOffset.UtcNow;
-                var (status, number) = await PostAsync(http, $"e2e-{index}", cancellationToken);
+                var (status, number) = await PostAsync(http, $"e2e-{rate}-{index}", cancellationToken);
                 if (status == HttpStatusCode.Accepted && number is not null)
                     sent[number] = postedAt;
             }, cancellationToken));
@@ -108,10 +111,13 @@ public sealed class HotlineBenchmark : IBenchmark
         await Task.WhenAll(posts);
         var arrived = await WaitForEmailsAsync(maildev, sent, TimeSpan.FromSeconds(120), cancellationToken);
         var latencies = arrived.Select(pair => (pair.Value - sent[pair.Key]).TotalMilliseconds).Order().ToArray();
-        report.Add("e2e tickets sent at 100/s", sent.Count, "tickets", $"{arrived.Count} e-mails arrived");
-        report.Add("e2e POST → unit e-mail p50", Percentile(latencies, 0.50), "ms");
-        report.Add("e2e POST → unit e-mail p95", Percentile(latencies, 0.95), "ms", "goal ≤ 3000 ms");
-        report.Add("e2e POST → unit e-mail max", latencies.LastOrDefault(), "ms");
+        var span = arrived.Count == 0 ? TimeSpan.Zero : arrived.Values.Max() - sent.Values.Min();
+        report.Add($"e2e at {rate}/s: tickets sent", sent.Count, "tickets", $"{arrived.Count} e-mails arrived");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail p50", Percentile(latencies, 0.50), "ms");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail p95", Percentile(latencies, 0.95), "ms", "goal ≤ 3000 ms at 100/s");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail max", latencies.LastOrDefault(), "ms");
+        report.Add($"e2e at {rate}/s: tickets mailed per second", arrived.Count / Math.Max(span.TotalSeconds, 0.001), "tickets/s",
+            "first POST to last e-mail: the pipeline's sustained rate when below the offered rate");
     }
 
     private static async Task MeasureStatsAsync(AzuriteServer azurite, FunctionAppProcess app, BenchReport report, CancellationToken cancellationToken)
