@@ -33,7 +33,7 @@ if [ ! -f local.settings.json ]; then
   echo "==> created local.settings.json from local.settings.sample.json"
 fi
 
-echo "==> function app on http://127.0.0.1:7071"
-dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
+echo "==> function app on http://127.0.0.1:7071 (hotline demo tickets seeded on first start)"
+Gonghui__Hotline__SeedDemo=true dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
 pids+=($!)
 wait -n "${pids[@]}"

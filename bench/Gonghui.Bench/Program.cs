@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new StorageBenchmark(),
     new QueueTriggerBenchmark(),
+    new HotlineBenchmark(),
 ];
 
 var selected = args.Length == 0

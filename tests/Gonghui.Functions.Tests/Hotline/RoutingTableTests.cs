@@ -39,7 +39,7 @@ public sealed class RoutingTableTests
     public void A_district_without_its_own_rule_falls_back_to_its_city()
     {
         var regions = new RegionTable([new Region("370100", "济南市", null), new Region("370113", "长清区", "370100")]);
-        var unit = new HandlingUnit("city", "济南市总工会", HandlingUnitKind.CityUnion, "370100", "s@gonghui.example");
+        var unit = new HandlingUnit("city", "济南市总工会", HandlingUnitKind.CityUnion, "370100", "u@gonghui.example", "s@gonghui.example");
         var table = new RoutingTable(regions, [unit], [new RoutingRule("370100", null, "city")]);
         Assert.Equal("city", table.Route("370113", TicketCategory.Rights)?.Unit.Id);
         Assert.Null(table.Route("999999", TicketCategory.Rights));

@@ -37,6 +37,7 @@ public readonly record struct FigureCounters
 
     public long ResolutionBreaches { get; init; }
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsZero => this == default;
 
     public static FigureCounters operator +(FigureCounters a, FigureCounters b) => Combine(a, b, 1);

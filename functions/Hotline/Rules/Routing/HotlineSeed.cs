@@ -30,6 +30,7 @@ public static class HotlineSeed
             region.Code == City ? "济南市总工会" : $"{region.Name}总工会",
             region.Code == City ? HandlingUnitKind.CityUnion : HandlingUnitKind.DistrictUnion,
             region.Code,
+            $"union.{region.Code}@gonghui.example",
             $"supervisor.{region.Code}@gonghui.example")),
         .. Regions.Where(region => region.Code == City || DistrictsWithLegalAidCentre.Contains(region.Code))
             .Select(region => new HandlingUnit(
@@ -37,7 +38,8 @@ public static class HotlineSeed
                 region.Code == City ? "济南市总工会职工法律援助中心" : $"{region.Name}总工会职工法律援助中心",
                 HandlingUnitKind.LegalAidCentre,
                 region.Code,
-                $"legal-aid.{region.Code}@gonghui.example")),
+                $"legal-aid.{region.Code}@gonghui.example",
+                $"legal-aid-supervisor.{region.Code}@gonghui.example")),
     ];
 
     public static IReadOnlyList<RoutingRule> Rules { get; } =

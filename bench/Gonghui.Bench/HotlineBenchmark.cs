@@ -1,0 +1,236 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline;
+using Gonghui.Hosting.Triggers;
+using Gonghui.Storage.Queues;
+using Gonghui.Testing;
+
+namespace Gonghui.Bench;
+
+/// <summary>
+/// The hotline through the real app process on Azurite and maildev: intake throughput at 32 concurrent clients,
+/// end-to-end latency from POST to the unit's e-mail in maildev at a steady 10 and 100 tickets/s (10/s shows the path's
+/// own latency, 100/s the goal; above what the pipeline sustains, latency is queueing), and the stats query over
+/// 100,000 tickets spread over 2025 (their figure buckets computed by the rules and loaded through FigureStore).
+/// </summary>
+public sealed class HotlineBenchmark : IBenchmark
+{
+    private const string OperatorKey = "bench-operator-key-6f2a9c1d3e5b7a80";
+    private const string SupervisorKey = "bench-supervisor-key-1a3c5e7f9b2d4f60";
+    private static readonly TimeSpan ThroughputWindow = TimeSpan.FromSeconds(10);
+    private const int SteadyRate = 100;
+    private static readonly TimeSpan SteadyWindow = TimeSpan.FromSeconds(10);
+    private const int StatsTickets = 100_000;
+
+    public string Name => "hotline";
+
+    public string Description => "intake 202/s at 32 clients; POST → unit e-mail latency at 10/s and 100/s; stats over 100,000 tickets";
+
+    public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var maildev = await MaildevServer.StartAsync();
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Gonghui:DevKeys:operator"] = OperatorKey,
+            ["Gonghui:DevKeys:supervisor"] = SupervisorKey,
+            ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Gonghui:Hotline:PhoneHashKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { BaseAddress = app.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add("x-functions-key", OperatorKey);
+        await WaitUntilKeysWorkAsync(http, cancellationToken);
+
+        await MeasureIntakeAsync(http, report, cancellationToken);
+        await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
+        Console.WriteLine($"    intake backlog drained at {DateTime.UtcNow:HH:mm:ss}");
+        await MeasureLatencyAsync(http, maildev, 10, report, cancellationToken);
+        await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
+        await MeasureLatencyAsync(http, maildev, SteadyRate, report, cancellationToken);
+        await MeasureStatsAsync(azurite, app, report, cancellationToken);
+    }
+
+    private static async Task MeasureIntakeAsync(HttpClient http, BenchReport report, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < 64; i++)
+            await PostAsync(http, $"warm-{i}", cancellationToken);
+
+        var accepted = 0;
+        var failed = 0;
+        var latencies = new ConcurrentBag<double>();
+        var stopwatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async client =>
+        {
+            for (var n = 0; stopwatch.Elapsed < ThroughputWindow && !cancellationToken.IsCancellationRequested; n++)
+            {
+                var started = stopwatch.Elapsed;
+                var (status, _) = await PostAsync(http, $"tp-{client}-{n}", cancellationToken);
+                latencies.Add((stopwatch.Elapsed - started).TotalMilliseconds);
+                if (status == HttpStatusCode.Accepted) Interlocked.Increment(ref accepted);
+                else Interlocked.Increment(ref failed);
+            }
+        }));
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var sorted = latencies.Order().ToArray();
+        report.Add("intake throughput (32 clients)", accepted / seconds, "202/s", $"{accepted} accepted, {failed} not, goal ≥ 300/s");
+        report.Add("intake latency p50 (32 clients)", Percentile(sorted, 0.50), "ms");
+        report.Add("intake latency p95 (32 clients)", Percentile(sorted, 0.95), "ms");
+        Console.WriteLine($"    intake: {accepted / seconds:0.#} 202/s ({accepted} accepted, {failed} not)");
+    }
+
+    private static async Task MeasureLatencyAsync(HttpClient http, MaildevServer maildev, int rate, BenchReport report, CancellationToken cancellationToken)
+    {
+        await maildev.DeleteAllAsync();
+        var sent = new ConcurrentDictionary<string, DateTimeOffset>();
+        var total = (int)(rate * SteadyWindow.TotalSeconds);
+        var start = Stopwatch.StartNew();
+        var posts = new List<Task>();
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (due > start.Elapsed)
+                await Task.Delay(due - start.Elapsed, cancellationToken);
+            var index = i;
+            posts.Add(Task.Run(async () =>
+            {
+                var postedAt = DateTimeOffset.UtcNow;
+                var (status, number) = await PostAsync(http, $"e2e-{rate}-{index}", cancellationToken);
+                if (status == HttpStatusCode.Accepted && number is not null)
+                    sent[number] = postedAt;
+            }, cancellationToken));
+        }
+
+        await Task.WhenAll(posts);
+        var arrived = await WaitForEmailsAsync(maildev, sent, TimeSpan.FromSeconds(120), cancellationToken);
+        var latencies = arrived.Select(pair => (pair.Value - sent[pair.Key]).TotalMilliseconds).Order().ToArray();
+        var span = arrived.Count == 0 ? TimeSpan.Zero : arrived.Values.Max() - sent.Values.Min();
+        report.Add($"e2e at {rate}/s: tickets sent", sent.Count, "tickets", $"{arrived.Count} e-mails arrived");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail p50", Percentile(latencies, 0.50), "ms");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail p95", Percentile(latencies, 0.95), "ms", "goal ≤ 3000 ms at 100/s");
+        report.Add($"e2e at {rate}/s: POST → unit e-mail max", latencies.LastOrDefault(), "ms");
+        report.Add($"e2e at {rate}/s: tickets mailed per second", arrived.Count / Math.Max(span.TotalSeconds, 0.001), "tickets/s",
+            "first POST to last e-mail: the pipeline's sustained rate when below the offered rate");
+    }
+
+    private static async Task MeasureStatsAsync(AzuriteServer azurite, FunctionAppProcess app, BenchReport report, CancellationToken cancellationToken)
+    {
+        var seeding = Stopwatch.StartNew();
+        var buckets = SyntheticYear.Buckets(StatsTickets, 2025);
+        await new FigureStore(azurite.CreateTableServiceClient()).ImportAsync(buckets, cancellationToken);
+        report.Add("stats seed (100,000 tickets over 2025)", seeding.Elapsed.TotalSeconds, "s", $"{buckets.Count} bucket rows");
+
+        using var supervisor = app.CreateClient(SupervisorKey);
+        foreach (var (label, query) in new[]
+                 {
+                     ("stats whole year", "from=2025-01-01&to=2025-12-31"),
+                     ("stats year by month", "from=2025-01-01&to=2025-12-31&groupBy=month"),
+                     ("stats mid-month to mid-month, one district", "from=2025-01-15&to=2025-12-14&region=370102"),
+                     ("stats year by day", "from=2025-01-01&to=2025-12-31&groupBy=day"),
+                 })
+        {
+            var times = new List<double>();
+            long received = 0;
+            for (var run = 0; run < 5; run++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var figures = await supervisor.GetFromJsonAsync<JsonElement>("api/hotline/stats?" + query, cancellationToken);
+                times.Add(stopwatch.Elapsed.TotalMilliseconds);
+                received = figures.GetProperty("total").GetProperty("received").GetInt64();
+            }
+
+            report.Add(label, times.Order().ElementAt(times.Count / 2), "ms", $"median of 5, received = {received}, goal ≤ 1000 ms");
+        }
+    }
+
+    /// <summary>Posts one ticket; a request that times out or fails counts as not accepted.</summary>
+    private static async Task<(HttpStatusCode Status, string? Number)> PostAsync(HttpClient http, string tag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await TryPostAsync(http, tag, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return (HttpStatusCode.ServiceUnavailable, null);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return (HttpStatusCode.RequestTimeout, null);
+        }
+    }
+
+    private static async Task<(HttpStatusCode Status, string? Number)> TryPostAsync(HttpClient http, string tag, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("api/tickets", new
+        {
+            callerName = "张伟",
+            phone = "138" + (Math.Abs(tag.GetHashCode()) % 100_000_000).ToString("D8", CultureInfo.InvariantCulture),
+            category = "consultation",
+            regionCode = "370102",
+            subject = "压测工单 " + tag,
+            description = "性能测试用工单。",
+            channel = "phone",
+            callbackConsent = true,
+        }, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+            return (response.StatusCode, null);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return (response.StatusCode, body.GetProperty("number").GetString());
+    }
+
+    /// <summary>Arrival times (maildev's receipt time) of the e-mails whose subject names a sent ticket number.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> WaitForEmailsAsync(
+        MaildevServer maildev, IReadOnlyDictionary<string, DateTimeOffset> sent, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var web = new HttpClient { BaseAddress = maildev.WebUri };
+        var deadline = DateTime.UtcNow + timeout;
+        var arrived = new Dictionary<string, DateTimeOffset>();
+        while (arrived.Count < sent.Count && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(1000, cancellationToken);
+            var emails = await web.GetFromJsonAsync<JsonElement>("email", cancellationToken);
+            foreach (var email in emails.EnumerateArray())
+            {
+                var subject = email.GetProperty("subject").GetString() ?? "";
+                var number = subject[(subject.LastIndexOf('：') + 1)..];
+                if (sent.ContainsKey(number))
+                    arrived[number] = email.GetProperty("time").GetDateTimeOffset();
+            }
+        }
+
+        return arrived;
+    }
+
+    private static async Task WaitForQueuesToDrainAsync(QueueServiceClient queues, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        foreach (var name in new[] { TicketChangeQueue.QueueName, "notifications" })
+        {
+            var queue = queues.GetQueueClient(name);
+            while ((await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount > 0 && DateTime.UtcNow < deadline)
+                await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    private static async Task WaitUntilKeysWorkAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while ((await http.GetAsync("api/hotline/routing", cancellationToken)).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException("The app's development keys were not seeded.");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using Gonghui.Functions.Calendar;
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Http;
+using Gonghui.Hosting.Triggers;
+using Microsoft.AspNetCore.Http;
+
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>
+/// Admin APIs for the hotline's data: GET/PUT /api/hotline/calendar/{year} (holiday arrangement of a year) and
+/// GET/PUT /api/hotline/routing (regions, units, rules) and GET/PUT /api/hotline/policy (SLA targets, warning
+/// percent, transfer, reopen, callback and duplicate limits). A PUT is checked whole and refused with stable codes.
+/// </summary>
+public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
+{
+    [Function("HotlineGetCalendarYear")]
+    public async Task<IResult> GetCalendarYear(
+        [HttpTrigger("get", Route = "hotline/calendar/{year}", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req, string year,
+        CancellationToken cancellationToken)
+    {
+        var data = await reference.GetAsync(cancellationToken);
+        return int.TryParse(year, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+               && data.CalendarYears.FirstOrDefault(candidate => candidate.Year == y) is { } found
+            ? HotlineHttp.Json(req, StatusCodes.Status200OK, found)
+            : Problems.NotFound($"No holiday arrangement is stored for {year}.", "calendar.year_not_found");
+    }
+
+    [Function("HotlinePutCalendarYear")]
+    public async Task<IResult> PutCalendarYear(
+        [HttpTrigger("put", Route = "hotline/calendar/{year}", Roles = ApiRoles.Admin)] HttpRequest req, string year,
+        CancellationToken cancellationToken)
+    {
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<HolidayCalendarYear>(req, cancellationToken, strict: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = body!.Validate().Select(code => new FieldError("$", code)).ToList();
+        if (body.Year.ToString(CultureInfo.InvariantCulture) != year)
+        {
+            errors.Add(new FieldError("year", "calendar.year_mismatch"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return HotlineHttp.FieldErrors(errors);
+        }
+
+        await reference.SaveCalendarYearAsync(body, cancellationToken);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
+    }
+
+    [Function("HotlineGetRouting")]
+    public async Task<IResult> GetRouting(
+        [HttpTrigger("get", Route = "hotline/routing", Roles = ApiRoles.Admin | ApiRoles.Supervisor | ApiRoles.Operator)] HttpRequest req,
+        CancellationToken cancellationToken) =>
+        HotlineHttp.Json(req, StatusCodes.Status200OK, (await reference.GetAsync(cancellationToken)).RoutingData);
+
+    [Function("HotlinePutRouting")]
+    public async Task<IResult> PutRouting(
+        [HttpTrigger("put", Route = "hotline/routing", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<RoutingData>(req, cancellationToken, strict: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = new List<FieldError>();
+        if (body!.Units.Any(unit => !UnitIdPattern().IsMatch(unit.Id ?? "")))
+        {
+            errors.Add(new FieldError("units", "units.id_invalid"));
+        }
+
+        if (body.Units.Any(unit => !MailAddress.TryCreate(unit.Email, out _) || !MailAddress.TryCreate(unit.SupervisorEmail, out _)))
+        {
+            errors.Add(new FieldError("units", "units.email_invalid"));
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                _ = new RoutingTable(new RegionTable(body.Regions), body.Units, body.Rules);
+            }
+            catch (ArgumentException ex)
+            {
+                return Problems.Validation(new Dictionary<string, string[]> { ["rules"] = ["routing.inconsistent"] }, ex.Message);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return HotlineHttp.FieldErrors(errors);
+        }
+
+        await reference.SaveRoutingAsync(body, cancellationToken);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
+    }
+
+    [Function("HotlineGetPolicy")]
+    public async Task<IResult> GetPolicy(
+        [HttpTrigger("get", Route = "hotline/policy", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req, CancellationToken cancellationToken) =>
+        HotlineHttp.Json(req, StatusCodes.Status200OK, (await reference.GetAsync(cancellationToken)).Policy);
+
+    [Function("HotlinePutPolicy")]
+    public async Task<IResult> PutPolicy(
+        [HttpTrigger("put", Route = "hotline/policy", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await HotlineHttp.ReadBodyAsync<HotlinePolicy>(req, cancellationToken, strict: true);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var errors = body!.Validate();
+        if (errors.Count > 0)
+        {
+            return HotlineHttp.FieldErrors(errors.Select(code => new FieldError("$", code)));
+        }
+
+        await reference.SavePolicyAsync(body, cancellationToken);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
+    private static partial Regex UnitIdPattern();
+}

@@ -1,0 +1,37 @@
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Triggers;
+using Microsoft.AspNetCore.Http;
+
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>GET /api/hotline/stats?from=&amp;to=&amp;region=&amp;category=&amp;unit=&amp;groupBy= (supervisors): figures summed from the buckets.</summary>
+public sealed class HotlineStatsFunction(FigureStore figures, ReferenceDataStore reference)
+{
+    private static readonly string[] Known = ["from", "to", "region", "category", "unit", "groupBy"];
+
+    [Function("HotlineStats")]
+    public async Task<IResult> Run(
+        [HttpTrigger("get", Route = "hotline/stats", Roles = ApiRoles.Supervisor | ApiRoles.Admin)] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        var unknown = req.Query.Keys.Where(name => !Known.Contains(name, StringComparer.Ordinal) || req.Query[name].Count > 1)
+            .Select(name => new FieldError(name, Known.Contains(name, StringComparer.Ordinal) ? $"{name}.repeated" : $"{name}.unknown_parameter"))
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            return HotlineHttp.FieldErrors(unknown);
+        }
+
+        var data = await reference.GetAsync(cancellationToken);
+        var (query, errors) = new HotlineFiguresQueryParser(data.Regions, data.Routing).Parse(
+            req.Query["from"], req.Query["to"], req.Query["region"], req.Query["category"], req.Query["unit"], req.Query["groupBy"]);
+        if (query is null)
+        {
+            return HotlineHttp.FieldErrors(errors);
+        }
+
+        var buckets = await figures.ReadAsync(query.Plan(), cancellationToken);
+        var report = new HotlineFiguresCalculator(data.Regions).Summarize(buckets, query);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK, report);
+    }
+}

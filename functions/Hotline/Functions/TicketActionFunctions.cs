@@ -1,0 +1,123 @@
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Http;
+using Gonghui.Hosting.Triggers;
+using Microsoft.AspNetCore.Http;
+
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>
+/// POST /api/tickets/{id}/{action}: assign, accept, progress, wait-on-caller, resume, resolve, callback, reopen,
+/// transfer, merge, close. 409 when the state does not allow it, 403 for another unit's ticket or a role that may
+/// not, 412 when If-Match names an older version; answers the updated ticket with its new ETag.
+/// </summary>
+public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataStore reference, TimeProvider clock)
+{
+    private const ApiRoles Actors = ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor | ApiRoles.Admin;
+
+    [Function("HotlineTicketAction")]
+    public async Task<IResult> Run(
+        [HttpTrigger("post", Route = "tickets/{id}/{action}", Roles = Actors)] HttpRequest req, string id, string action,
+        CancellationToken cancellationToken)
+    {
+        if (!HotlineHttp.IsTicketId(id))
+        {
+            return HotlineHttp.TicketNotFound(id);
+        }
+
+        var (ifMatch, ifMatchProblem) = HotlineHttp.IfMatch(req);
+        if (ifMatchProblem is not null)
+        {
+            return ifMatchProblem;
+        }
+
+        var (body, problem) = await HotlineHttp.ReadBodyAsync(req, cancellationToken, whenEmpty: new TicketActionRequest());
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var data = await reference.GetAsync(cancellationToken);
+        var (command, commandProblem) = await CommandAsync(action, body!, data, cancellationToken);
+        if (commandProblem is not null)
+        {
+            return commandProblem;
+        }
+
+        var outcome = await tickets.ApplyAsync(id, command!, HotlineHttp.ActorOf(req), ifMatch, cancellationToken);
+        if (outcome.NotFound)
+        {
+            return HotlineHttp.TicketNotFound(id);
+        }
+
+        if (outcome.PreconditionFailed)
+        {
+            return Problems.PreconditionFailed("The ticket was changed since you read it; read it again and retry.", "ticket.changed");
+        }
+
+        if (outcome.Rejection is { } rejection)
+        {
+            return HotlineHttp.Rejection(rejection);
+        }
+
+        var updated = outcome.Updated!.Ticket;
+        var actor = HotlineHttp.ActorOf(req);
+        var history = await tickets.GetHistoryAsync(id, cancellationToken);
+        return HotlineHttp.Json(req, StatusCodes.Status200OK,
+            TicketView.Of(updated, history, TicketAccess.CanSeeFullPhone(actor, updated), clock.GetUtcNow()), updated.Version);
+    }
+
+    private async Task<(TicketCommand? Command, IResult? Problem)> CommandAsync(
+        string action, TicketActionRequest body, HotlineReference data, CancellationToken cancellationToken)
+    {
+        switch (action)
+        {
+            case "assign":
+            case "transfer":
+                if (string.IsNullOrEmpty(body.UnitId))
+                {
+                    return (null, HotlineHttp.FieldError("unitId", "unitId.required"));
+                }
+
+                if (data.Routing.FindUnit(body.UnitId) is not { } unit)
+                {
+                    return (null, HotlineHttp.FieldError("unitId", "unitId.unknown"));
+                }
+
+                return (action == "assign" ? new TicketCommand.Assign(unit) : new TicketCommand.Transfer(unit, body.Reason), null);
+            case "accept":
+                return (new TicketCommand.Accept(), null);
+            case "progress":
+                return (new TicketCommand.Progress(body.Note), null);
+            case "wait-on-caller":
+                return (new TicketCommand.WaitOnCaller(body.Reason), null);
+            case "resume":
+                return (new TicketCommand.Resume(body.Note), null);
+            case "resolve":
+                return (new TicketCommand.Resolve(body.Resolution), null);
+            case "callback":
+                return body.Reached is { } reached
+                    ? (new TicketCommand.Callback(reached, body.Satisfaction, body.Note), null)
+                    : (null, HotlineHttp.FieldError("reached", "reached.required"));
+            case "reopen":
+                return (new TicketCommand.Reopen(body.Reason), null);
+            case "close":
+                return (new TicketCommand.Close(body.Reason), null);
+            case "merge":
+                if (string.IsNullOrEmpty(body.Into))
+                {
+                    return (null, HotlineHttp.FieldError("into", "into.required"));
+                }
+
+                if (!HotlineHttp.IsTicketId(body.Into) || await tickets.GetAsync(body.Into, cancellationToken) is not { } original)
+                {
+                    return (null, HotlineHttp.FieldError("into", "into.unknown"));
+                }
+
+                return (new TicketCommand.Merge(original.Ticket, body.Reason), null);
+            default:
+                return (null, Problems.NotFound(
+                    "Actions are assign, accept, progress, wait-on-caller, resume, resolve, callback, reopen, transfer, merge and close.",
+                    "ticket.unknown_action"));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Gonghui.Functions.Privacy;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Gonghui.Functions.Hotline;
+
+public static class HotlineServiceCollectionExtensions
+{
+    /// <summary>Setting holding the base64 key (at least 32 bytes) of the phone numbers' keyed hash.</summary>
+    public const string PhoneHashKeySetting = "Gonghui:Hotline:PhoneHashKey";
+
+    /// <summary>When true, an empty store gets a demo: a dozen tickets in different states (./run.sh sets it).</summary>
+    public const string SeedDemoSetting = "Gonghui:Hotline:SeedDemo";
+
+    // Development only, when no key is configured: duplicate checks work, but the hashes protect nothing.
+    private const string DevelopmentPhoneHashKey = "ZGV2ZWxvcG1lbnQtb25seS1waG9uZS1oYXNoLWtleS0xMjM0NTY3ODkw";
+
+    public static IServiceCollection AddHotline(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var key = configuration[PhoneHashKeySetting];
+        if (string.IsNullOrEmpty(key))
+        {
+            key = environment.IsDevelopment()
+                ? DevelopmentPhoneHashKey
+                : throw new InvalidOperationException($"Set {PhoneHashKeySetting} to a base64 key of at least 32 random bytes.");
+        }
+
+        services.AddSingleton(PhoneNumberHasher.FromBase64(key));
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketNumberCounter>();
+        services.AddSingleton<IntakeIdempotencyStore>();
+        services.AddSingleton<PhoneIndexStore>();
+        services.AddSingleton<TicketIndexStore>();
+        services.AddSingleton<FigureStore>();
+        services.AddSingleton<ReferenceDataStore>();
+        services.AddSingleton<TicketChangeQueue>();
+        services.AddSingleton<HotlineTickets>();
+        services.AddSingleton<SlaEvents>();
+        services.AddSingleton<HotlineDemo>();
+        services.AddHostedService<HotlineSeeder>();
+        return services;
+    }
+}

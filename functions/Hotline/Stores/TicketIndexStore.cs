@@ -1,0 +1,214 @@
+using System.Globalization;
+using Azure;
+using Gonghui.Functions.Calendar;
+using Gonghui.Storage.Tables;
+
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>
+/// The query side of tickets, kept in step with the snapshots by the ticket-changed queue function:
+/// <list type="bullet">
+/// <item>the list index (<see cref="ListTable"/>): one row per ticket, newest first (RowKey = inverted receipt
+/// ticks), with the filterable columns; a row is only replaced by a newer version of its ticket;</item>
+/// <item>the SLA due index (<see cref="DueTable"/>): one row per ticket at its next SLA check instant, so the timer
+/// reads a key range instead of every ticket. A stale due row is harmless: the timer re-evaluates and drops it.</item>
+/// </list>
+/// </summary>
+public sealed class TicketIndexStore(TableServiceClient tables)
+{
+    public const string ListTable = "HotlineTicketIndex";
+    public const string DueTable = "HotlineSlaDue";
+    public const int MaxPageSize = 200;
+    private const string ListPartition = "tickets";
+    private const string DuePartition = "due";
+
+    private readonly TableClient _list = tables.GetTableClient(ListTable);
+    private readonly TableClient _due = tables.GetTableClient(DueTable);
+    private Task? _created;
+
+    /// <summary>Brings the ticket's index rows to this snapshot unless a newer one is indexed already.</summary>
+    public async Task IndexAsync(Ticket ticket, DateTimeOffset? nextCheckAt, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        var rowKey = ListRowKey(ticket.ReceivedAt, ticket.Id);
+        var dueRow = nextCheckAt is { } at ? DueRowKey(at, ticket.Id) : null;
+        while (true)
+        {
+            var existing = await _list.GetEntityIfExistsAsync(ListPartition, rowKey, ["Version", "DueRow"], cancellationToken);
+            if (existing.HasValue && existing.Value!.GetInt32("Version") >= ticket.Version)
+            {
+                return;
+            }
+
+            var entity = ListEntity(ticket, rowKey, dueRow);
+            try
+            {
+                if (dueRow is not null)
+                {
+                    await _due.UpsertEntityAsync(new TableEntity(DuePartition, dueRow) { ["TicketId"] = ticket.Id }, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                if (existing.HasValue)
+                {
+                    await _list.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await _list.AddEntityAsync(entity, cancellationToken);
+                }
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                continue;
+            }
+
+            if (existing.HasValue && existing.Value!.GetString("DueRow") is { Length: > 0 } oldDue && oldDue != dueRow)
+            {
+                await DeleteDueAsync(oldDue, cancellationToken);
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Due rows at or before <paramref name="now"/>: (row key, ticket id), oldest first.</summary>
+    public async Task<IReadOnlyList<(string RowKey, string TicketId)>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        var filter = TableOdataFilter.Create($"PartitionKey eq {DuePartition} and RowKey lt {DueRowKey(now, "~")}");
+        var due = new List<(string, string)>();
+        await foreach (var row in _due.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["TicketId"], cancellationToken: cancellationToken))
+        {
+            due.Add((row.RowKey, row.GetString("TicketId")!));
+            if (due.Count >= max)
+            {
+                break;
+            }
+        }
+
+        return due;
+    }
+
+    public async Task DeleteDueAsync(string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _due.DeleteEntityAsync(DuePartition, rowKey, cancellationToken: cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+        }
+    }
+
+    public static string DueRowKey(DateTimeOffset at, string ticketId) =>
+        at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
+
+    public async Task<(IReadOnlyList<TicketSummary> Items, string? ContinuationToken)> ListAsync(
+        TicketListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await EnsureTablesAsync(cancellationToken);
+        var clauses = new List<string?> { TableOdataFilter.Create($"PartitionKey eq {ListPartition}") };
+        if (query.Status is { } status)
+        {
+            clauses.Add(TableOdataFilter.Create($"Status eq {WireNames<TicketStatus>.Of(status)}"));
+        }
+
+        if (query.RegionCode is { } region)
+        {
+            clauses.Add(TableOdataFilter.Create($"RegionCode eq {region}"));
+        }
+
+        if (query.Category is { } category)
+        {
+            clauses.Add(TableOdataFilter.Create($"Category eq {WireNames<TicketCategory>.Of(category)}"));
+        }
+
+        if (query.UnitId is { } unit)
+        {
+            clauses.Add(TableOdataFilter.Create($"UnitId eq {unit}"));
+        }
+
+        // Newest first: a later receipt has a smaller row key.
+        if (query.To is { } to)
+        {
+            clauses.Add(TableOdataFilter.Create($"RowKey gt {ListRowKey(ChinaStandardTime.FromLocal(to.AddDays(1), TimeOnly.MinValue), "")}"));
+        }
+
+        if (query.From is { } from)
+        {
+            clauses.Add(TableOdataFilter.Create($"RowKey lt {ListRowKey(ChinaStandardTime.FromLocal(from, TimeOnly.MinValue), "~")}"));
+        }
+
+        if (query.Overdue is true)
+        {
+            clauses.Add(TableOdataFilter.Create($"Open eq {true} and ResolutionDueAt lt {now}"));
+        }
+        else if (query.Overdue is false)
+        {
+            clauses.Add(TableOdataFilter.Create($"(Open eq {false} or ResolutionDueAt ge {now} or PausedOrStopped eq {true})"));
+        }
+
+        var filter = TableOdataFilter.And(clauses);
+        await foreach (var page in _list.QueryAsync(filter, query.PageSize, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, query.PageSize))
+        {
+            return (page.Values.Select(row => Summary(row, now)).ToList(), page.ContinuationToken);
+        }
+
+        return ([], null);
+    }
+
+    private static TableEntity ListEntity(Ticket ticket, string rowKey, string? dueRow)
+    {
+        var open = ticket.Status is TicketStatus.Received or TicketStatus.Assigned or TicketStatus.InProgress && ticket.MergedInto is null;
+        var entity = new TableEntity(ListPartition, rowKey)
+        {
+            ["TicketId"] = ticket.Id,
+            ["Number"] = ticket.Number.ToString(),
+            ["Status"] = WireNames<TicketStatus>.Of(ticket.Status),
+            ["RegionCode"] = ticket.RegionCode,
+            ["Category"] = WireNames<TicketCategory>.Of(ticket.Category),
+            ["Urgency"] = WireNames<TicketUrgency>.Of(ticket.Intake.Urgency),
+            ["UnitId"] = ticket.UnitId ?? "",
+            ["Subject"] = ticket.Intake.Subject,
+            ["ReceivedAt"] = ticket.ReceivedAt,
+            ["Open"] = open,
+            ["PausedOrStopped"] = ticket.ResolutionClock.DueAt is null || !ticket.ResolutionClock.IsRunning,
+            ["Version"] = ticket.Version,
+            ["DueRow"] = dueRow ?? "",
+        };
+        // An absent due instant never matches "ResolutionDueAt lt now", so paused tickets are not overdue.
+        if (ticket.ResolutionClock.IsRunning && ticket.ResolutionClock.DueAt is { } due)
+        {
+            entity["ResolutionDueAt"] = due;
+        }
+
+        return entity;
+    }
+
+    private static TicketSummary Summary(TableEntity row, DateTimeOffset now)
+    {
+        WireNames<TicketStatus>.TryParse(row.GetString("Status"), out var status);
+        WireNames<TicketCategory>.TryParse(row.GetString("Category"), out var category);
+        WireNames<TicketUrgency>.TryParse(row.GetString("Urgency"), out var urgency);
+        var due = row.GetDateTimeOffset("ResolutionDueAt");
+        return new TicketSummary(
+            row.GetString("TicketId")!,
+            row.GetString("Number")!,
+            status,
+            row.GetString("RegionCode")!,
+            category,
+            urgency,
+            row.GetString("UnitId") is { Length: > 0 } unit ? unit : null,
+            row.GetString("Subject") ?? "",
+            row.GetDateTimeOffset("ReceivedAt")!.Value,
+            due,
+            row.GetBoolean("Open") == true && due < now,
+            row.GetInt32("Version") ?? 0);
+    }
+
+    private static string ListRowKey(DateTimeOffset receivedAt, string ticketId) =>
+        (DateTimeOffset.MaxValue.UtcTicks - receivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
+
+    private Task EnsureTablesAsync(CancellationToken cancellationToken) =>
+        _created ??= Task.WhenAll(_list.CreateIfNotExistsAsync(cancellationToken), _due.CreateIfNotExistsAsync(cancellationToken));
+}

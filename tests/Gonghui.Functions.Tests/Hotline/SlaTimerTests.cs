@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Notifications;
+using Gonghui.Storage.Queues;
+using Gonghui.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging.Abstractions;
+using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
+
+namespace Gonghui.Functions.Tests.Hotline;
+
+/// <summary>
+/// The SLA timer on Azurite with a clock the test moves: a consultation received on 2026-09-30 16:30, the eve of the
+/// National Day holiday (10-01..10-07, a weekend inside it), due three working days later on Saturday 10-10, an
+/// adjusted working day. Change messages are processed by the test itself, one at a time, then again (redelivery).
+/// </summary>
+public sealed class SlaTimerTests : IAsyncLifetime
+{
+    private AzuriteServer _azurite = null!;
+    private ServiceProvider _services = null!;
+    private readonly ManualClock _clock = new(Local(2026, 9, 30, 16, 30));
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(new byte[32]),
+        }).Build();
+        var services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(_clock)
+            .AddSingleton(_azurite.CreateTableServiceClient())
+            .AddSingleton(_azurite.CreateQueueServiceClient())
+            .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
+            .AddNotifications(configuration)
+            .AddHotline(configuration, new HostingEnvironment { EnvironmentName = "Production" });
+        services.AddTransient<TicketChangeFunction>().AddTransient<SlaScanFunction>();
+        _services = services.BuildServiceProvider();
+        await _services.GetRequiredService<ReferenceDataStore>().SeedAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Warnings_and_breaches_fall_due_in_working_time_across_a_holiday_a_weekend_and_an_adjusted_working_day()
+    {
+        var tickets = _services.GetRequiredService<HotlineTickets>();
+        var opened = await tickets.OpenAsync(
+            new TicketIntakeRequest("张伟", "13812345678", "consultation", "370102", "咨询", "内容", "phone", "normal", null, null, true),
+            null, Operator, CancellationToken.None);
+        var id = opened.Ticket!.Id;
+        Assert.Equal(Local(2026, 10, 10, 16, 30), opened.Ticket.ResolutionClock.DueAt);
+        await DrainChangesAsync();
+
+        await ScanAtAsync(Local(2026, 9, 30, 17, 20));
+        Assert.Equal(["acceptance_warning:1"], await RaisedAsync(id));
+        await ScanAtAsync(Local(2026, 10, 2, 10, 0));
+        Assert.Equal(["acceptance_warning:1", "acceptance_breach:1"], await RaisedAsync(id));
+
+        _clock.Now = Local(2026, 10, 8, 9, 30);
+        Assert.NotNull((await tickets.ApplyAsync(id, new TicketCommand.Accept(), HandlerOf("370102-union"), null, CancellationToken.None)).Updated);
+        await DrainChangesAsync();
+
+        await ScanAtAsync(Local(2026, 10, 9, 17, 30));
+        Assert.Equal(2, (await RaisedAsync(id)).Count);
+        await ScanAtAsync(Local(2026, 10, 10, 10, 0));
+        Assert.Equal("resolution_warning:1", (await RaisedAsync(id))[^1]);
+
+        // Two instances scan at the breach together, and every change message arrives twice: one breach, one e-mail each.
+        _clock.Now = Local(2026, 10, 10, 16, 31);
+        var scan = ActivatorUtilities.CreateInstance<SlaScanFunction>(_services);
+        await Task.WhenAll(scan.ScanAsync(CancellationToken.None), scan.ScanAsync(CancellationToken.None));
+        await DrainChangesAsync(deliveries: 2);
+        Assert.Equal(["acceptance_warning:1", "acceptance_breach:1", "resolution_warning:1", "resolution_breach:1"], await RaisedAsync(id));
+
+        var emails = await QueuedEmailsAsync();
+        Assert.Equal(
+            [
+                ("union.370102@gonghui.example", "工单即将超时未受理"),
+                ("supervisor.370102@gonghui.example", "工单超时未受理"),
+                ("union.370102@gonghui.example", "工单即将超过办理时限"),
+                ("supervisor.370102@gonghui.example", "工单超过办理时限"),
+            ],
+            emails.Where(e => !e.Subject.Contains("新工单")).DistinctBy(e => e.Key).Select(e => (e.To, e.Subject.Split('：')[0].Replace("【12351】", ""))));
+        Assert.Equal(1, (await _services.GetRequiredService<HotlineTickets>().GetAsync(id, CancellationToken.None))!.Ticket.ResolutionBreaches);
+    }
+
+    [Fact]
+    public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
+    {
+        var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
+        var never = new TicketChange(Guid.NewGuid().ToString("N"), 1);
+
+        await Assert.ThrowsAsync<TicketVersionNotCommittedException>(() => function.Run(never, 1, CancellationToken.None));
+        await function.Run(never, TicketChangeFunction.UncommittedDeliveries, CancellationToken.None);
+        Assert.Null(await _services.GetRequiredService<HotlineTickets>().GetAsync(never.TicketId, CancellationToken.None));
+    }
+
+    private async Task ScanAtAsync(DateTimeOffset now)
+    {
+        _clock.Now = now;
+        await ActivatorUtilities.CreateInstance<SlaScanFunction>(_services).ScanAsync(CancellationToken.None);
+        await DrainChangesAsync();
+    }
+
+    private async Task<IReadOnlyList<string>> RaisedAsync(string id) =>
+        (await _services.GetRequiredService<HotlineTickets>().GetAsync(id, CancellationToken.None))!.Ticket.RaisedSlaEvents;
+
+    /// <summary>Runs the change follow-up for every queued change (each <paramref name="deliveries"/> times) until none is left.</summary>
+    private async Task DrainChangesAsync(int deliveries = 1)
+    {
+        var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(TicketChangeQueue.QueueName);
+        var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
+        while (true)
+        {
+            var messages = (await queue.ReceiveMessagesAsync(32)).Value;
+            if (messages.Length == 0)
+                return;
+            foreach (var message in messages)
+            {
+                var change = JsonSerializer.Deserialize<TicketChange>(message.MessageText, HotlineJson.Options)!;
+                for (var i = 0; i < deliveries; i++)
+                    await function.Run(change, i + 1, CancellationToken.None);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+            }
+        }
+    }
+
+    private async Task<List<EmailMessage>> QueuedEmailsAsync()
+    {
+        var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(EmailOutbox.QueueName);
+        var emails = new List<EmailMessage>();
+        while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
+        {
+            emails.AddRange(messages.Select(m => JsonSerializer.Deserialize<EmailMessage>(m.MessageText)!));
+        }
+
+        return emails;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+}
