@@ -93,9 +93,12 @@ public class DurableTaskClient
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
             var winner = await _store.ReadHeadAsync(instanceId, cancellation).ConfigureAwait(false);
-            throw new OrchestrationAlreadyExistsException(instanceId, winner?.Status ?? OrchestrationRuntimeStatus.Pending);
+            if (winner?.ExecutionId != executionId)
+                throw new OrchestrationAlreadyExistsException(instanceId, winner?.Status ?? OrchestrationRuntimeStatus.Pending);
+            // A worker already created the instance from the start message: it is ours and running.
+            return instanceId;
         }
-        await _store.UpsertIndexAsync(head, cancellation).ConfigureAwait(false);
+        await _store.UpdateIndexAsync(head, cancellation).ConfigureAwait(false);
         _cache.Set(instanceId, new LoadedInstance(head, [], [], OutboxSent: true));
         WakeControlQueue(instanceId);
         return instanceId;
@@ -219,13 +222,13 @@ public class DurableTaskClient
             }
             else if (entity.GetString("Status") != head.Status.ToString() || entity.GetString("ExecutionId") != head.ExecutionId)
             {
-                await _store.UpsertIndexAsync(head, cancellation).ConfigureAwait(false);
+                await _store.ReplaceIndexAsync(head, cancellation).ConfigureAwait(false);
                 fixedRows++;
             }
         }
         foreach (var head in heads.Values.Where(h => !indexed.Contains(h.InstanceId)))
         {
-            await _store.UpsertIndexAsync(head, cancellation).ConfigureAwait(false);
+            await _store.ReplaceIndexAsync(head, cancellation).ConfigureAwait(false);
             fixedRows++;
         }
         return fixedRows;

@@ -85,8 +85,40 @@ internal sealed class InstanceStore(TaskHub hub)
         return response.Headers.ETag ?? default;
     }
 
-    public Task UpsertIndexAsync(InstanceHead head, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Writes the instance's index row unless a newer state is already there: rows carry the head's position
+    /// (generation, next sequence number), so index writes from several processes may land in any order.
+    /// </summary>
+    public async Task UpdateIndexAsync(InstanceHead head, CancellationToken cancellationToken)
+    {
+        var entity = ToIndexEntity(head);
+        while (true)
+        {
+            var existing = await hub.Instances.GetEntityIfExistsAsync(head.InstanceId, "", [IndexPosition], cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (!existing.HasValue)
+                    await hub.Instances.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                else if (existing.Value!.ContainsKey(IndexPosition) && existing.Value.GetInt64(IndexPosition) >= Position(head))
+                    return;
+                else
+                    await hub.Instances.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another process wrote the row between the read and the write: compare again.
+            }
+        }
+    }
+
+    /// <summary>Overwrites the index row from the head (repair; the head is the truth).</summary>
+    public Task ReplaceIndexAsync(InstanceHead head, CancellationToken cancellationToken) =>
         hub.Instances.UpsertEntityAsync(ToIndexEntity(head), TableUpdateMode.Replace, cancellationToken);
+
+    private const string IndexPosition = "Position";
+
+    private static long Position(InstanceHead head) => head.Generation * 100_000_000L + head.NextSequence;
 
     public static TableEntity ToIndexEntity(InstanceHead head)
     {
@@ -98,6 +130,7 @@ internal sealed class InstanceStore(TaskHub hub)
             ["ExecutionId"] = head.ExecutionId,
             ["CreatedAt"] = head.CreatedAt,
             ["LastUpdatedAt"] = head.LastUpdatedAt,
+            [IndexPosition] = Position(head),
         };
         if (head.ScheduledStartTime is { } start)
             entity["ScheduledStartTime"] = start;

@@ -238,7 +238,7 @@ internal sealed class OrchestrationProcessor
         _cache.Set(instanceId, new LoadedInstance(head, currentEvents, [], OutboxSent: true));
         _hub.Options.FaultInjection?.Invoke("after-sends");
         if (head.Status != previousStatus || !state.OutboxSent)
-            await _store.UpsertIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
+            await _store.UpdateIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
         _signals.NotifyInstanceChanged(instanceId);
         await FinishAsync(batch, retryLater).ConfigureAwait(false);
     }
@@ -251,7 +251,7 @@ internal sealed class OrchestrationProcessor
         {
             outbound.AddRange(state.Unsent.SelectMany(u => OutboundMessages.For(head, u.ExecutionId, u.Event)));
             await SendAllAsync(outbound).ConfigureAwait(false);
-            await _store.UpsertIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
+            await _store.UpdateIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
             _cache.Set(instanceId, state with { Unsent = [], OutboxSent = true });
             return;
         }
