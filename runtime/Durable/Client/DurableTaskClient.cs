@@ -98,8 +98,8 @@ public class DurableTaskClient
             // A worker already created the instance from the start message: it is ours and running.
             return instanceId;
         }
-        await _store.UpdateIndexAsync(head, cancellation).ConfigureAwait(false);
-        _cache.Set(instanceId, new LoadedInstance(head, [], [], OutboxSent: true));
+        var indexETag = await _store.UpdateIndexAsync(head, knownETag: null, expectNew: existing is null, cancellation).ConfigureAwait(false);
+        _cache.Set(instanceId, new LoadedInstance(head, [], [], OutboxSent: true, indexETag));
         WakeControlQueue(instanceId);
         return instanceId;
     }
@@ -141,11 +141,11 @@ public class DurableTaskClient
 
     /// <summary>Waits until the instance has started (is no longer Pending). Throws when it does not exist.</summary>
     public virtual Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        WaitForAsync(instanceId, getInputsAndOutputs, m => m.RuntimeStatus != OrchestrationRuntimeStatus.Pending, cancellation);
+        WaitForAsync(instanceId, getInputsAndOutputs, s => s != OrchestrationRuntimeStatus.Pending, cancellation);
 
     /// <summary>Waits until the instance is Completed, Failed, Terminated or Canceled. Throws when it does not exist.</summary>
     public virtual Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
-        WaitForAsync(instanceId, getInputsAndOutputs, m => m.IsCompleted, cancellation);
+        WaitForAsync(instanceId, getInputsAndOutputs, s => s.IsTerminal(), cancellation);
 
     /// <summary>Lists instances from the instances index, filtered and paged.</summary>
     public virtual AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
@@ -244,7 +244,11 @@ public class DurableTaskClient
 
     private void WakeControlQueue(string instanceId) => _signals.Wake(_hub.ControlQueues[_hub.PartitionOf(instanceId)].Name);
 
-    private async Task<OrchestrationMetadata> WaitForAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> done,
+    /// <summary>
+    /// Reads the head, then waits for a change: a step committed in this process reports the new status (read again
+    /// only when it is the awaited one); changes made elsewhere are found by polling, backing off to 1 s.
+    /// </summary>
+    private async Task<OrchestrationMetadata> WaitForAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationRuntimeStatus, bool> done,
         CancellationToken cancellation)
     {
         var interval = TimeSpan.FromMilliseconds(20);
@@ -253,9 +257,17 @@ public class DurableTaskClient
             var changed = _signals.InstanceChanged(instanceId);
             var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists.");
-            if (done(metadata))
+            if (done(metadata.RuntimeStatus))
                 return metadata;
-            await Task.WhenAny(changed, Task.Delay(interval, _time, cancellation)).ConfigureAwait(false);
+            while (true)
+            {
+                var delay = Task.Delay(interval, _time, cancellation);
+                if (await Task.WhenAny(changed, delay).ConfigureAwait(false) == delay)
+                    break;
+                if (done(changed.Result))
+                    break;
+                changed = _signals.InstanceChanged(instanceId);
+            }
             cancellation.ThrowIfCancellationRequested();
             interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 2, MaxWaitPollingInterval.TotalMilliseconds));
         }

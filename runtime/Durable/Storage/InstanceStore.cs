@@ -87,23 +87,34 @@ internal sealed class InstanceStore(TaskHub hub)
 
     /// <summary>
     /// Writes the instance's index row unless a newer state is already there: rows carry the head's position
-    /// (generation, next sequence number), so index writes from several processes may land in any order.
+    /// (generation, next sequence number), so index writes from several processes may land in any order. With the
+    /// row's last known ETag (or for a brand-new instance) it is one request; otherwise a read and a write.
+    /// Returns the row's new ETag, or null when a newer state was there.
     /// </summary>
-    public async Task UpdateIndexAsync(InstanceHead head, CancellationToken cancellationToken)
+    public async Task<ETag?> UpdateIndexAsync(InstanceHead head, ETag? knownETag, bool expectNew, CancellationToken cancellationToken)
     {
         var entity = ToIndexEntity(head);
+        try
+        {
+            if (knownETag is { } etag)
+                return (await hub.Instances.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Headers.ETag;
+            if (expectNew)
+                return (await hub.Instances.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Headers.ETag;
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Someone else wrote the row since: compare positions below.
+        }
         while (true)
         {
             var existing = await hub.Instances.GetEntityIfExistsAsync(head.InstanceId, "", [IndexPosition], cancellationToken).ConfigureAwait(false);
             try
             {
                 if (!existing.HasValue)
-                    await hub.Instances.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-                else if (existing.Value!.ContainsKey(IndexPosition) && existing.Value.GetInt64(IndexPosition) >= Position(head))
-                    return;
-                else
-                    await hub.Instances.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return;
+                    return (await hub.Instances.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Headers.ETag;
+                if (existing.Value!.ContainsKey(IndexPosition) && existing.Value.GetInt64(IndexPosition) >= Position(head))
+                    return null;
+                return (await hub.Instances.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Headers.ETag;
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412)
             {

@@ -9,7 +9,7 @@ namespace Gonghui.Durable.Worker;
 internal sealed class LocalSignals
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _queues = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _instances = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<OrchestrationRuntimeStatus>> _instances = new(StringComparer.Ordinal);
 
     public void Wake(string queueName)
     {
@@ -30,12 +30,13 @@ internal sealed class LocalSignals
     public Task WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>
         _queues.GetOrAdd(queueName, _ => new SemaphoreSlim(0, 1)).WaitAsync(timeout, cancellationToken);
 
-    public Task InstanceChanged(string instanceId) =>
-        _instances.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    /// <summary>Completes with the instance's new status the next time this process commits a step of it.</summary>
+    public Task<OrchestrationRuntimeStatus> InstanceChanged(string instanceId) =>
+        _instances.GetOrAdd(instanceId, _ => new TaskCompletionSource<OrchestrationRuntimeStatus>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    public void NotifyInstanceChanged(string instanceId)
+    public void NotifyInstanceChanged(string instanceId, OrchestrationRuntimeStatus status)
     {
         if (_instances.TryRemove(instanceId, out var waiters))
-            waiters.TrySetResult();
+            waiters.TrySetResult(status);
     }
 }

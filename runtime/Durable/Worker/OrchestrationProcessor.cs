@@ -235,11 +235,14 @@ internal sealed class OrchestrationProcessor
         await SendAllAsync(outbound).ConfigureAwait(false);
 
         var currentEvents = last.Generation == (state.Head?.Generation ?? -1) && !restarted ? [.. events, .. last.Events] : last.Events;
-        _cache.Set(instanceId, new LoadedInstance(head, currentEvents, [], OutboxSent: true));
+        _cache.Set(instanceId, new LoadedInstance(head, currentEvents, [], OutboxSent: true, state.IndexETag));
         _hub.Options.FaultInjection?.Invoke("after-sends");
         if (head.Status != previousStatus || !state.OutboxSent)
-            await _store.UpdateIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
-        _signals.NotifyInstanceChanged(instanceId);
+        {
+            var indexETag = await _store.UpdateIndexAsync(head, state.IndexETag, expectNew: isNew, CancellationToken.None).ConfigureAwait(false);
+            _cache.Set(instanceId, new LoadedInstance(head, currentEvents, [], OutboxSent: true, indexETag));
+        }
+        _signals.NotifyInstanceChanged(instanceId, head.Status);
         await FinishAsync(batch, retryLater).ConfigureAwait(false);
     }
 
@@ -251,8 +254,8 @@ internal sealed class OrchestrationProcessor
         {
             outbound.AddRange(state.Unsent.SelectMany(u => OutboundMessages.For(head, u.ExecutionId, u.Event)));
             await SendAllAsync(outbound).ConfigureAwait(false);
-            await _store.UpdateIndexAsync(head, CancellationToken.None).ConfigureAwait(false);
-            _cache.Set(instanceId, state with { Unsent = [], OutboxSent = true });
+            var indexETag = await _store.UpdateIndexAsync(head, knownETag: null, expectNew: false, CancellationToken.None).ConfigureAwait(false);
+            _cache.Set(instanceId, state with { Unsent = [], OutboxSent = true, IndexETag = indexETag });
             return;
         }
         await SendAllAsync(outbound).ConfigureAwait(false);
