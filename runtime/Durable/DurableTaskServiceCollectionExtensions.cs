@@ -30,8 +30,10 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<LocalSignals>();
         services.AddSingleton(sp => new TaskRegistry(sp.GetRequiredService<DurableTaskOptions>(), sp));
         services.AddSingleton<OrchestrationProcessor>();
+        services.AddSingleton<LocalDelivery>();
         services.AddSingleton(sp => new DurableTaskClient(sp.GetRequiredService<TaskHub>(), sp.GetRequiredService<InstanceStore>(),
-            sp.GetRequiredService<InstanceCache>(), sp.GetRequiredService<LocalSignals>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<InstanceCache>(), sp.GetRequiredService<LocalSignals>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LocalDelivery>()));
         services.AddHostedService<DurableTaskWorkerService>();
         return services;
     }

@@ -18,9 +18,11 @@ public class DurableTaskClient
     private readonly InstanceCache _cache;
     private readonly LocalSignals _signals;
     private readonly TimeProvider _time;
+    private readonly LocalDelivery _delivery;
 
-    internal DurableTaskClient(TaskHub hub, InstanceStore store, InstanceCache cache, LocalSignals signals, TimeProvider time)
+    internal DurableTaskClient(TaskHub hub, InstanceStore store, InstanceCache cache, LocalSignals signals, TimeProvider time, LocalDelivery delivery)
     {
+        _delivery = delivery;
         _hub = hub;
         _store = store;
         _cache = cache;
@@ -70,14 +72,15 @@ public class DurableTaskClient
         };
         // The start message is sent before the head is written: if this process dies in between, the worker creates
         // the instance from the message; if the head write loses a race, the worker drops the message (other execution).
-        await _hub.SendAsync(new TaskMessage(executionId, instanceId, executionId, new HistoryEvent(EventType.ExecutionStarted, now)
+        var start = new TaskMessage(executionId, instanceId, executionId, new HistoryEvent(EventType.ExecutionStarted, now)
         {
             Name = orchestratorName.Name,
             Version = version,
             Input = serializedInput,
             ExecutionId = executionId,
             ScheduledStartTime = options?.StartAt,
-        }), cancellation).ConfigureAwait(false);
+        });
+        var hiddenCopy = await _delivery.SendHiddenAsync(start, cancellation).ConfigureAwait(false);
         try
         {
             if (existing is null)
@@ -100,7 +103,7 @@ public class DurableTaskClient
         }
         var indexETag = await _store.UpdateIndexAsync(head, knownETag: null, expectNew: existing is null, cancellation).ConfigureAwait(false);
         _cache.Set(instanceId, new LoadedInstance(head, [], [], OutboxSent: true, indexETag));
-        WakeControlQueue(instanceId);
+        _delivery.Submit(start, hiddenCopy);
         return instanceId;
     }
 
@@ -238,11 +241,8 @@ public class DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         await _hub.EnsureCreatedAsync().WaitAsync(cancellation).ConfigureAwait(false);
-        await _hub.SendAsync(new TaskMessage(messageId, instanceId, executionId, command), cancellation).ConfigureAwait(false);
-        WakeControlQueue(instanceId);
+        await _delivery.SendAsync(new TaskMessage(messageId, instanceId, executionId, command), cancellation).ConfigureAwait(false);
     }
-
-    private void WakeControlQueue(string instanceId) => _signals.Wake(_hub.ControlQueues[_hub.PartitionOf(instanceId)].Name);
 
     /// <summary>
     /// Reads the head, then waits for a change: a step committed in this process reports the new status (read again

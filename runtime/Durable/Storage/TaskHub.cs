@@ -63,15 +63,20 @@ internal sealed class TaskHub
         await Task.WhenAll(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken))).ConfigureAwait(false);
     }
 
-    /// <summary>Sends to the instance's control queue (or the work-items queue for activities), with a delay for due-later messages.</summary>
-    public async Task SendAsync(TaskMessage message, CancellationToken cancellationToken)
+    public QueueClient ControlQueueFor(string instanceId) => ControlQueues[PartitionOf(instanceId)];
+
+    /// <summary>
+    /// Sends to the instance's control queue (or the work-items queue for activities), hidden until due for
+    /// due-later messages, or for <paramref name="hiddenFor"/>.
+    /// </summary>
+    public async Task<SendReceipt> SendAsync(TaskMessage message, CancellationToken cancellationToken, TimeSpan? hiddenFor = null)
     {
-        var queue = message.Event.EventType == EventType.TaskScheduled ? WorkItems : ControlQueues[PartitionOf(message.InstanceId)];
-        TimeSpan? delay = null;
+        var queue = message.Event.EventType == EventType.TaskScheduled ? WorkItems : ControlQueueFor(message.InstanceId);
+        var delay = hiddenFor;
         if (message.DueAt is { } due && due - _time.GetUtcNow() is { } remaining && remaining > TimeSpan.Zero)
             delay = remaining < Options.MaxTimerVisibility ? remaining : Options.MaxTimerVisibility;
         var body = await EncodeAsync(message, cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(body, delay, QueueClient.NeverExpire, cancellationToken).ConfigureAwait(false);
+        return (await queue.SendMessageAsync(body, delay, QueueClient.NeverExpire, cancellationToken).ConfigureAwait(false)).Value;
     }
 
     public async Task<TaskMessage?> DecodeAsync(QueueMessage message, CancellationToken cancellationToken)
