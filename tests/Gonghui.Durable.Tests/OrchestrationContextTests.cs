@@ -1,3 +1,6 @@
+using Gonghui.Hosting.Functions;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Gonghui.Durable.Tests;
 
 /// <summary>Conformance of TaskOrchestrationContext members, on Azurite.</summary>
@@ -190,5 +193,25 @@ public sealed class OrchestrationContextTests(DurableTestHost host) : IClassFixt
         Assert.True(host.FaultPoints.GetValueOrDefault("timer-rearm") - rearmsBefore >= 2, "a 3.5 s timer with 1 s maximum visibility is re-armed at least twice");
         Assert.True(result.LastUpdatedAt >= new DateTimeOffset(fireAt, TimeSpan.Zero), "the timer did not fire early");
         Assert.Equal(fireAt, fired.FireAt!.Value.UtcDateTime);
+    }
+
+    [Fact]
+    public async Task WaitForExternalEvent_is_cancelled_by_its_token()
+    {
+        var result = await host.RunAsync(nameof(TestOrchestrations.CancelledWait));
+
+        Assert.Equal("cancelled", result.ReadOutputAs<string>());
+    }
+
+    [Fact]
+    public async Task A_function_gets_the_DurableTaskClient_through_DurableClient_binding()
+    {
+        var catalog = host.Services.GetRequiredService<FunctionCatalog>();
+        var invoker = host.Services.GetRequiredService<FunctionInvoker>();
+
+        var id = (string)(await invoker.InvokeAsync(catalog.Find(nameof(TestOrchestrations.StartFromQueue))!, "queued",
+            new Dictionary<string, object?>(), CancellationToken.None))!;
+
+        Assert.Equal("queued", (await host.CompleteAsync(id)).ReadOutputAs<string>());
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Triggers;
 
 namespace Gonghui.Durable.Tests;
 
@@ -220,6 +221,27 @@ public static class TestOrchestrations
         await context.CreateTimer(fireAt, CancellationToken.None);
         return fireAt;
     }
+
+    [Function(nameof(CancelledWait))]
+    public static async Task<string> CancelledWait([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        using var cancel = new CancellationTokenSource();
+        var wait = context.WaitForExternalEvent<string>("never", cancel.Token);
+        await context.CreateTimer(TimeSpan.FromMilliseconds(200), CancellationToken.None);
+        cancel.Cancel();
+        try
+        {
+            return await wait;
+        }
+        catch (TaskCanceledException)
+        {
+            return "cancelled";
+        }
+    }
+
+    [Function(nameof(StartFromQueue))]
+    public static Task<string> StartFromQueue([QueueTrigger("durable-starts")] string input, [DurableClient] DurableTaskClient client) =>
+        client.ScheduleNewOrchestrationInstanceAsync(nameof(EchoOrchestration), input);
 
     [Function(nameof(EchoOrchestration))]
     public static async Task<string> EchoOrchestration([OrchestrationTrigger] TaskOrchestrationContext context) =>
