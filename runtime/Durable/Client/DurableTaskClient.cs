@@ -241,7 +241,7 @@ public class DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         await _hub.EnsureCreatedAsync().WaitAsync(cancellation).ConfigureAwait(false);
-        await _delivery.SendAsync(new TaskMessage(messageId, instanceId, executionId, command), cancellation).ConfigureAwait(false);
+        await _delivery.ApplyAsync(new TaskMessage(messageId, instanceId, executionId, command), cancellation).ConfigureAwait(false);
     }
 
     /// <summary>

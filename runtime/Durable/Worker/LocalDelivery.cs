@@ -4,15 +4,45 @@ using Gonghui.Storage.Queues;
 namespace Gonghui.Durable.Worker;
 
 /// <summary>
-/// Delivers a control message this process sends (a start, a raised event, a command) straight to this process's
-/// processor. The queue copy is sent hidden for the control-queue visibility timeout, as if this process had
-/// received it, and is deleted once the step applied it; should the process die first, the copy becomes visible
-/// and is processed like any other message. Saves a receive and the polling delay.
+/// Delivers control messages this process sends straight to this process's processor, saving a queue round trip
+/// and the polling delay.
+/// <list type="bullet">
+/// <item>Events and commands (<see cref="ApplyAsync"/>): the step that applies them is their durable record; the
+/// caller's await returns once it committed. If the step cannot apply them now (instance not started yet) or fails,
+/// they go to the queue instead; if neither happened (the process died), the caller got no answer and retries.</item>
+/// <item>Starts (<see cref="SendHiddenAsync"/> then <see cref="Submit"/>): the queue copy is sent hidden for the
+/// control-queue visibility timeout, as if this process had received it, and deleted once applied; should the
+/// process die first, the copy becomes visible and is processed like any other message.</item>
+/// </list>
 /// </summary>
 internal sealed class LocalDelivery(TaskHub hub, OrchestrationProcessor processor, LocalSignals signals)
 {
-    public async Task SendAsync(TaskMessage message, CancellationToken cancellationToken) =>
-        Submit(message, await SendHiddenAsync(message, cancellationToken).ConfigureAwait(false));
+    public async Task ApplyAsync(TaskMessage message, CancellationToken cancellationToken)
+    {
+        if (!hub.Options.EnableWorker || message.DueAt is not null)
+        {
+            await hub.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            signals.Wake(hub.ControlQueueFor(message.InstanceId).Name);
+            return;
+        }
+        var persisted = false;
+        await processor.SubmitAsync(message.InstanceId,
+        [
+            new Inbound(message, 0,
+                () =>
+                {
+                    persisted = true;
+                    return Task.CompletedTask;
+                },
+                async delay =>
+                {
+                    await hub.SendAsync(message, CancellationToken.None, hiddenFor: delay).ConfigureAwait(false);
+                    persisted = true;
+                }),
+        ]).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!persisted)
+            throw new InvalidOperationException($"The {message.Event.EventType} message for instance '{message.InstanceId}' could not be stored; send it again.");
+    }
 
     /// <summary>Sends the queue copy: hidden when this process will deliver it, else visible and the local poller woken.</summary>
     public async Task<SendReceipt?> SendHiddenAsync(TaskMessage message, CancellationToken cancellationToken)

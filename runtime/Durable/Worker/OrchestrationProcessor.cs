@@ -87,7 +87,18 @@ internal sealed class OrchestrationProcessor
             {
                 _cache.Remove(instanceId);
                 _logger.LogError(ex, "Step of instance {InstanceId} failed; its {Count} messages will be retried.", instanceId, batch.Count);
-                await Task.WhenAll(batch.Select(i => Try(() => i.Retry(TimeSpan.FromSeconds(1))))).ConfigureAwait(false);
+                foreach (var item in batch)
+                {
+                    try
+                    {
+                        await item.Retry(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                    }
+                    catch (Exception retryFailure)
+                    {
+                        // The source stays as it was (a queue message reappears after its visibility timeout).
+                        _logger.LogWarning(retryFailure, "Could not reschedule a message of instance {InstanceId}.", instanceId);
+                    }
+                }
             }
             finally
             {
