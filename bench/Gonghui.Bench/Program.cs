@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
     new StorageBenchmark(),
     new QueueTriggerBenchmark(),
     new HotlineBenchmark(),
+    new DurableBenchmark(),
 ];
 
 var selected = args.Length == 0
