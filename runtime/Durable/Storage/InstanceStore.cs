@@ -112,7 +112,7 @@ internal sealed class InstanceStore(TaskHub hub)
             {
                 if (!existing.HasValue)
                     return (await hub.Instances.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false)).Headers.ETag;
-                if (existing.Value!.ContainsKey(IndexPosition) && existing.Value.GetInt64(IndexPosition) >= Position(head))
+                if (existing.Value!.GetInt64(IndexPosition) >= Position(head))
                     return null;
                 return (await hub.Instances.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false)).Headers.ETag;
             }

@@ -29,10 +29,8 @@ internal static class PayloadColumns
 
     public static string? Read(TableEntity entity, string name)
     {
-        // Test for the property itself: TableEntity.GetInt32 answers 0, not null, for a missing property.
-        if (!entity.ContainsKey(name + "_Chunks"))
+        if (entity.GetInt32(name + "_Chunks") is not { } chunks)
             return entity.GetString(name);
-        var chunks = entity.GetInt32(name + "_Chunks")!.Value;
         return string.Concat(Enumerable.Range(0, chunks).Select(i => entity.GetString(ChunkName(name, i))));
     }
 

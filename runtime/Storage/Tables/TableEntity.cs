@@ -59,13 +59,13 @@ public sealed class TableEntity : IDictionary<string, object?>
         set => _properties[key] = value;
     }
 
-    public string? GetString(string key) => Get<string>(key);
-    public int? GetInt32(string key) => Get<int>(key);
-    public long? GetInt64(string key) => _properties.GetValueOrDefault(key) is int i ? i : Get<long>(key);
-    public double? GetDouble(string key) => _properties.GetValueOrDefault(key) is int i ? i : Get<double>(key);
-    public bool? GetBoolean(string key) => Get<bool>(key);
-    public Guid? GetGuid(string key) => Get<Guid>(key);
-    public byte[]? GetBinary(string key) => Get<byte[]>(key);
+    public string? GetString(string key) => GetReference<string>(key);
+    public int? GetInt32(string key) => GetValue<int>(key);
+    public long? GetInt64(string key) => _properties.GetValueOrDefault(key) is int i ? i : GetValue<long>(key);
+    public double? GetDouble(string key) => _properties.GetValueOrDefault(key) is int i ? i : GetValue<double>(key);
+    public bool? GetBoolean(string key) => GetValue<bool>(key);
+    public Guid? GetGuid(string key) => GetValue<Guid>(key);
+    public byte[]? GetBinary(string key) => GetReference<byte[]>(key);
 
     public DateTimeOffset? GetDateTimeOffset(string key) => _properties.GetValueOrDefault(key) switch
     {
@@ -75,16 +75,20 @@ public sealed class TableEntity : IDictionary<string, object?>
         var other => throw WrongType(key, other, typeof(DateTimeOffset)),
     };
 
-    private T? Get<T>(string key) where T : notnull
+    // Two helpers because T? means Nullable<T> only for structs: a missing number must read as null, not 0.
+    private T? GetValue<T>(string key) where T : struct => _properties.GetValueOrDefault(key) switch
     {
-        var value = _properties.GetValueOrDefault(key);
-        return value switch
-        {
-            null => default,
-            T typed => typed,
-            _ => throw WrongType(key, value, typeof(T)),
-        };
-    }
+        null => null,
+        T typed => typed,
+        var other => throw WrongType(key, other, typeof(T)),
+    };
+
+    private T? GetReference<T>(string key) where T : class => _properties.GetValueOrDefault(key) switch
+    {
+        null => null,
+        T typed => typed,
+        var other => throw WrongType(key, other, typeof(T)),
+    };
 
     private static InvalidOperationException WrongType(string key, object value, Type wanted) =>
         new($"Property '{key}' holds a {value.GetType().Name}, not a {wanted.Name}.");
