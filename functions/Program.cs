@@ -1,3 +1,8 @@
-// Placeholder entry point until the function host lands (issue 3).
-var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Gonghui.Hosting;
+
+// Standalone function app: HTTP functions on Kestrel (http://127.0.0.1:7071 unless --urls says otherwise), queue
+// listeners and timers. `dotnet Gonghui.Functions.dll keys create --role admin --name NAME` manages API keys instead.
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.AddFunctions(typeof(Program).Assembly);
+await using var app = builder.Build();
+return await app.RunAsync();

@@ -93,20 +93,5 @@ public sealed class NodeServerProcess : IAsyncDisposable
         return (server, matches.Select(m => m!).ToArray());
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // never started or already reaped
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildProcess.KillAndDisposeAsync(_process);
 }

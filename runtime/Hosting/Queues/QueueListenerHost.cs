@@ -1,0 +1,46 @@
+using Gonghui.Hosting.Configuration;
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Triggers;
+using Gonghui.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Hosting.Queues;
+
+/// <summary>
+/// Starts a <see cref="QueueListener"/> per enabled [QueueTrigger] function; on shutdown stops fetching and waits for
+/// running messages until the host's shutdown timeout, then cancels them.
+/// </summary>
+internal sealed class QueueListenerHost(
+    FunctionCatalog catalog,
+    FunctionInvoker invoker,
+    QueueServiceClient defaultQueues,
+    QueuesOptions options,
+    IConfiguration configuration,
+    ILoggerFactory loggers) : ListenerHost
+{
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        foreach (var function in catalog.WithTrigger<QueueTriggerAttribute>())
+        {
+            if (SettingExpression.IsFunctionDisabled(configuration, function.Name))
+                continue;
+            var trigger = function.TriggerAs<QueueTriggerAttribute>();
+            var queues = QueuesFor(trigger, function.Name);
+            var queueName = SettingExpression.Resolve(configuration, trigger.QueueName, function.Name);
+            var listener = new QueueListener(function, queues.GetQueueClient(queueName), queues.GetQueueClient(queueName + "-poison"),
+                options, invoker, loggers.CreateLogger("Gonghui.Hosting.Queues." + function.Name));
+            Run(() => listener.RunAsync(StopToken, AbortInvocationsToken));
+        }
+        return Task.CompletedTask;
+    }
+
+    private QueueServiceClient QueuesFor(QueueTriggerAttribute trigger, string functionName)
+    {
+        if (string.Equals(trigger.Connection, StorageSettings.ConnectionSetting, StringComparison.OrdinalIgnoreCase))
+            return defaultQueues;
+        var connection = configuration[trigger.Connection]
+            ?? throw new InvalidOperationException($"Queue function '{functionName}' names the connection setting '{trigger.Connection}', which is not set.");
+        return new QueueServiceClient(connection, options.ClientOptions());
+    }
+}

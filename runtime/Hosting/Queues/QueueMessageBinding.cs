@@ -1,0 +1,38 @@
+using System.Text.Json;
+using Gonghui.Hosting.Http;
+using Gonghui.Storage.Queues;
+
+namespace Gonghui.Hosting.Queues;
+
+/// <summary>
+/// What a queue function receives: the message as string, byte[], BinaryData, <see cref="QueueMessage"/> or a JSON
+/// type, and the metadata by parameter name, as the Azure Functions queue trigger names it.
+/// </summary>
+internal static class QueueMessageBinding
+{
+    public static object? Value(QueueMessage message, Type parameterType)
+    {
+        if (parameterType == typeof(string))
+            return message.MessageText;
+        if (parameterType == typeof(byte[]))
+            return message.Body.ToArray();
+        if (parameterType == typeof(BinaryData))
+            return message.Body;
+        if (parameterType == typeof(QueueMessage))
+            return message;
+        return JsonSerializer.Deserialize(message.Body.ToMemory().Span, parameterType, FunctionJson.Options)
+            ?? throw new JsonException($"The message is JSON null; a {parameterType.Name} was expected.");
+    }
+
+    public static Dictionary<string, object?> Data(QueueMessage message, string queueName) => new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = message.MessageId,
+        ["dequeueCount"] = message.DequeueCount,
+        ["insertionTime"] = message.InsertedOn,
+        ["expirationTime"] = message.ExpiresOn,
+        ["nextVisibleTime"] = message.NextVisibleOn,
+        ["popReceipt"] = message.PopReceipt,
+        ["queueTrigger"] = message.MessageText,
+        ["queueName"] = queueName,
+    };
+}
