@@ -1,0 +1,108 @@
+using Gonghui.Durable.Storage;
+using Gonghui.Storage.Queues;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Durable.Worker;
+
+/// <summary>
+/// Runs activities from the work-items queue, up to the concurrency limit. The message stays hidden while the
+/// activity runs (renewed at half the visibility timeout). The result goes straight into the instance's next step
+/// in this process (no control-queue round trip); the activity message is deleted only after that step committed
+/// the result, so a crash at any point re-runs the activity and the duplicate result is dropped against history.
+/// </summary>
+internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, OrchestrationProcessor processor, LocalSignals signals,
+    IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
+{
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        var queue = hub.WorkItems;
+        var slots = new SemaphoreSlim(Math.Max(1, hub.Options.MaxConcurrentActivityFunctions));
+        var idleDelay = TimeSpan.FromMilliseconds(10);
+        while (!stopping.IsCancellationRequested)
+        {
+            var taken = 0;
+            try
+            {
+                await slots.WaitAsync(stopping).ConfigureAwait(false);
+                taken = 1;
+                while (taken < QueueClient.MaxMessagesPerReceive && slots.Wait(0))
+                    taken++;
+                var received = (await queue.ReceiveMessagesAsync(taken, hub.Options.WorkItemQueueVisibilityTimeout, stopping).ConfigureAwait(false)).Value;
+                if (taken > received.Length)
+                    slots.Release(taken - received.Length);
+                taken = 0;
+                if (received.Length == 0)
+                {
+                    await signals.WaitAsync(queue.Name, idleDelay, stopping).ConfigureAwait(false);
+                    idleDelay = TimeSpan.FromMilliseconds(Math.Min(idleDelay.TotalMilliseconds * 2, hub.Options.MaxQueuePollingInterval.TotalMilliseconds));
+                    continue;
+                }
+                idleDelay = TimeSpan.FromMilliseconds(10);
+                foreach (var message in received)
+                    _ = RunOneAsync(queue, message, slots);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                if (taken > 0)
+                    slots.Release(taken);
+                logger.LogError(ex, "Polling the work-items queue failed.");
+                await Task.Delay(TimeSpan.FromSeconds(1), stopping).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task RunOneAsync(QueueClient queue, QueueMessage message, SemaphoreSlim slots)
+    {
+        using var renewal = new VisibilityRenewal(queue, message, hub.Options.WorkItemQueueVisibilityTimeout);
+        try
+        {
+            var decoded = await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false);
+            if (decoded is null)
+            {
+                await renewal.DeleteAsync().ConfigureAwait(false);
+                return;
+            }
+            var scheduled = decoded.Event;
+            var result = await RunActivityAsync(decoded).ConfigureAwait(false);
+            hub.Options.FaultInjection?.Invoke("activity-completed");
+            var resultMessage = new TaskMessage($"{decoded.ExecutionId}:{scheduled.EventId}:result", decoded.InstanceId, decoded.ExecutionId, result);
+            await processor.SubmitAsync(decoded.InstanceId,
+                [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", message.MessageId);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<HistoryEvent> RunActivityAsync(TaskMessage message)
+    {
+        var scheduled = message.Event;
+        var now = time.GetUtcNow();
+        try
+        {
+            var factory = registry.FindActivity(scheduled.Name!)
+                ?? throw new InvalidOperationException($"No activity named '{scheduled.Name}' is registered.");
+            await using var scope = scopes.CreateAsyncScope();
+            var activity = factory(scope.ServiceProvider);
+            var input = DurableJson.Deserialize(scheduled.Input, activity.InputType);
+            var context = new TaskActivityContext(new TaskName(scheduled.Name!, scheduled.Version), message.InstanceId, scheduled.EventId);
+            var output = DurableJson.Serialize(await activity.RunAsync(context, input).ConfigureAwait(false));
+            PayloadColumns.EnsureStorable($"The result of activity '{scheduled.Name}'", output);
+            return new HistoryEvent(EventType.TaskCompleted, now) { TaskScheduledId = scheduled.EventId, Result = output };
+        }
+        catch (Exception ex)
+        {
+            return new HistoryEvent(EventType.TaskFailed, now) { TaskScheduledId = scheduled.EventId, FailureDetails = TaskFailureDetails.FromException(ex) };
+        }
+    }
+}
