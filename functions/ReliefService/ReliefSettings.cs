@@ -1,0 +1,49 @@
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Privacy;
+using Microsoft.Extensions.Configuration;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>
+/// Relief settings. Approval-link keys at the root as the approvals README names them
+/// (<c>ApprovalLinkKeys</c>, <c>ApprovalLinkActiveKeyId</c>); the rest under <c>Relief</c>
+/// (env <c>Relief__PublicBaseUrl</c>, ...). Read when relief is first used, so an app run without them
+/// still starts and only relief refuses to work.
+/// </summary>
+public sealed class ReliefSettings
+{
+    public const string DefaultPublicBaseUrl = "http://127.0.0.1:7071";
+
+    /// <summary>Where approvers' browsers reach this app; approval links are built on it.</summary>
+    public required string PublicBaseUrl { get; init; }
+
+    /// <summary>Where unit notifications go when the submitting unit has no contact on file.</summary>
+    public required string DefaultUnitEmail { get; init; }
+
+    /// <summary>Seed the demo program budgets, approvers and one application waiting for approval (run.sh).</summary>
+    public required bool SeedDemo { get; init; }
+
+    public required ApprovalLinkKeyRing Keys { get; init; }
+    public required NationalIdHasher NationalIdHasher { get; init; }
+
+    public static ReliefSettings From(IConfiguration configuration)
+    {
+        var keys = configuration["ApprovalLinkKeys"];
+        var active = configuration["ApprovalLinkActiveKeyId"];
+        if (string.IsNullOrWhiteSpace(keys) || string.IsNullOrWhiteSpace(active))
+            throw new InvalidOperationException("Relief needs the settings ApprovalLinkKeys and ApprovalLinkActiveKeyId (see local.settings.sample.json).");
+        var hashKey = configuration["Relief:NationalIdHashKey"];
+        if (string.IsNullOrWhiteSpace(hashKey))
+            throw new InvalidOperationException("Relief needs the setting Relief:NationalIdHashKey (base64, at least 32 bytes).");
+        return new ReliefSettings
+        {
+            PublicBaseUrl = (configuration["Relief:PublicBaseUrl"] is { Length: > 0 } url ? url : DefaultPublicBaseUrl).TrimEnd('/'),
+            DefaultUnitEmail = configuration["Relief:DefaultUnitEmail"] is { Length: > 0 } email ? email : "relief-desk@gonghui.local",
+            SeedDemo = configuration.GetValue("Relief:SeedDemo", false),
+            Keys = ApprovalLinkKeyRing.Parse(keys, active),
+            NationalIdHasher = new NationalIdHasher(Convert.FromBase64String(hashKey)),
+        };
+    }
+
+    public string ApprovalLinkUrl(string token) => $"{PublicBaseUrl}/approvals/{token}";
+}
