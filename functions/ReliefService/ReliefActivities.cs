@@ -66,6 +66,11 @@ public sealed class ReliefActivities(
         var state = request.State;
         var application = await RequireAsync(state.ApplicationId, cancellationToken);
         var payment = await payments.CreateOnceAsync(PaymentInstruction.Create(state, application.Details, clock.GetUtcNow()), cancellationToken);
+        if (settings.Value.HangAfterPaymentStored)
+        {
+            logger.LogWarning("Payment instruction {PaymentId} stored; hanging before the budget is spent (fault injection)", payment.PaymentId);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
         var spent = await budgets.SpendAsync(state.Budget, state.HoldId, cancellationToken);
         if (spent is not (BudgetOutcome.Applied or BudgetOutcome.AlreadyApplied))
             logger.LogError("Payment {PaymentId}: spending hold {HoldId} of {Budget} answered {Outcome}", payment.PaymentId, state.HoldId, state.Budget, spent);
