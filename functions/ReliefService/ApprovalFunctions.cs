@@ -8,7 +8,11 @@ using Microsoft.AspNetCore.Http;
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>The body of POST /api/approvals/{taskId}/decision: "approve", "reject" or "return", and a comment.</summary>
-public sealed record ApprovalDecisionRequest(string? Decision, string? Comment);
+public sealed record ApprovalDecisionRequest
+{
+    public string? Decision { get; init; }
+    public string? Comment { get; init; }
+}
 
 /// <summary>
 /// Approvers through the API. The approver is the API key's name (the id the approver directory lists), so a

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.ReliefService;
 
-public sealed record BudgetRequest(string? Budget);
+public sealed record BudgetRequest
+{
+    public string? Budget { get; init; }
+}
 
 public sealed record BudgetView(string ProgramCode, string RegionCode, int Year, Yuan Budget, Yuan Reserved, Yuan Spent, Yuan Available)
 {
@@ -16,7 +19,11 @@ public sealed record BudgetView(string ProgramCode, string RegionCode, int Year,
         balance.Budget, balance.Reserved, balance.Spent, balance.Available);
 }
 
-public sealed record UnitContactRequest(string? Name, string? Email);
+public sealed record UnitContactRequest
+{
+    public string? Name { get; init; }
+    public string? Email { get; init; }
+}
 
 /// <summary>Programs, budgets, the approver directory, unit contacts and the bank export (admin).</summary>
 public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budgets, ReliefDirectory directory, PaymentStore payments)

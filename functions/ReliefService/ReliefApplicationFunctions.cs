@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Http;
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>The body of withdraw (reason) and resubmit (comment).</summary>
-public sealed record ReliefActionRequest(string? Comment);
+public sealed record ReliefActionRequest
+{
+    public string? Comment { get; init; }
+}
 
 /// <summary>Submit, read, withdraw and resubmit relief applications (operators and handlers; supervisors and admins read).</summary>
 public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, ApplicationStore applications, PaymentStore payments,

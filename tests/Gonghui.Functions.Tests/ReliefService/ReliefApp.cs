@@ -43,7 +43,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
         var keys = new ApiKeyStore(Tables, TimeProvider.System);
         await keys.SeedAsync(OperatorKey, "test operator", ApiRoles.Operator);
         await keys.SeedAsync(AdminKey, "test admin", ApiRoles.Admin);
-        App = await FunctionAppProcess.StartAsync(Dll, Settings("old:" + OldKeySecret, "old"));
+        App = await FunctionAppProcess.StartAsync(Dll, Settings(_linkKeys, _activeKeyId));
     }
 
     public async Task DisposeAsync()
@@ -55,15 +55,22 @@ public sealed partial class ReliefApp : IAsyncLifetime
 
     private static string Dll => FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions");
 
-    /// <summary>Kills the app process (no graceful shutdown) and starts it again with these link keys and extra settings.</summary>
-    public async Task RestartAsync(string linkKeys, string activeKeyId, IReadOnlyDictionary<string, string?>? extra = null)
+    /// <summary>
+    /// Kills the app process (no graceful shutdown) and starts it again with these link keys (default: as before)
+    /// and extra settings (default: none).
+    /// </summary>
+    public async Task RestartAsync(string? linkKeys = null, string? activeKeyId = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         _earlierOutput += App.Output;
         await App.DisposeAsync();
-        App = await FunctionAppProcess.StartAsync(Dll, Settings(linkKeys, activeKeyId, extra));
+        (_linkKeys, _activeKeyId) = (linkKeys ?? _linkKeys, activeKeyId ?? _activeKeyId);
+        App = await FunctionAppProcess.StartAsync(Dll, Settings(_linkKeys, _activeKeyId, extra));
     }
 
-    public Dictionary<string, string?> Settings(string linkKeys, string activeKeyId, IReadOnlyDictionary<string, string?>? extra = null)
+    private string _linkKeys = "old:" + OldKeySecret;
+    private string _activeKeyId = "old";
+
+    private Dictionary<string, string?> Settings(string linkKeys, string activeKeyId, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -174,6 +181,10 @@ public sealed partial class ReliefApp : IAsyncLifetime
             await Task.Delay(100);
         }
     }
+
+    /// <summary>The open task of an application as its saved state has it.</summary>
+    public async Task<ApprovalTask> GetTaskAsync(string applicationId) =>
+        (await new ApplicationStore(Tables).GetAsync(applicationId))?.State?.Task ?? throw new InvalidOperationException($"{applicationId} has no open task.");
 
     public static bool HasStatus(JsonElement application, string status) => application.GetProperty("status").GetString() == status;
 
