@@ -31,7 +31,12 @@ if [ ! -f local.settings.json ]; then
   echo "==> created local.settings.json from local.settings.sample.json"
 fi
 
+if ! grep -q '"ApprovalLinkKeys"' local.settings.json; then
+  echo "==> local.settings.json has no ApprovalLinkKeys: copy the relief settings from local.settings.sample.json"
+fi
+
 echo "==> function app on http://127.0.0.1:7071"
-dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
+echo "    relief demo: an application waits for approval in http://127.0.0.1:1080 (click 查看并审批)"
+Relief__SeedDemo=true dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
 pids+=($!)
 wait -n "${pids[@]}"
