@@ -3,6 +3,7 @@ using Gonghui.Bench;
 // ./bench.sh [NAME...] runs the named benchmarks, or all of them.
 IBenchmark[] benchmarks =
 [
+    new ReliefApprovalBenchmark(),
 ];
 
 var selected = args.Length == 0

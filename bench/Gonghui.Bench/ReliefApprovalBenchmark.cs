@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Relief;
+using Gonghui.Functions.ReliefService;
+using Gonghui.Hosting.Security;
+using Gonghui.Hosting.Triggers;
+using Gonghui.Testing;
+
+namespace Gonghui.Bench;
+
+/// <summary>
+/// Relief approvals, end to end in the real app process on Azurite and maildev: 100 two-level applications wait at
+/// the district; all 100 district decisions are posted at once through the approver API; for each, the latency from
+/// sending the POST to maildev receiving the city approver's e-mail (the moment SMTP took it).
+/// </summary>
+public sealed class ReliefApprovalBenchmark : IBenchmark
+{
+    private const int Applications = 100;
+    private const string Region = "110108";
+    private const string OperatorKey = "bench-operator-key-7c1d2e3f4a";
+    private const string AdminKey = "bench-admin-key-1a2b3c4d5e6f";
+    private const string ApproverKey = "bench-approver-key-9f8e7d6c5b";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Name => "relief";
+
+    public string Description =>
+        $"approval POST → next level's e-mail at SMTP (maildev), {Applications} applications in flight, p50/p95";
+
+    public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var maildev = await MaildevServer.StartAsync();
+        var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
+        await keys.SeedAsync(OperatorKey, "bench operator", ApiRoles.Operator, cancellationToken);
+        await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
+        await keys.SeedAsync(ApproverKey, "bench-district", ApiRoles.Approver, cancellationToken);
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(),
+            ["ApprovalLinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+            ["ApprovalLinkActiveKeyId"] = "bench",
+            ["Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
+        });
+        using var admin = app.CreateClient(AdminKey);
+        using var submitter = app.CreateClient(OperatorKey);
+        using var approver = app.CreateClient(ApproverKey);
+        using var inbox = new HttpClient { BaseAddress = maildev.WebUri };
+
+        var year = ChinaTime.Today(DateTimeOffset.UtcNow).Year;
+        (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{Region}/{year}", new { budget = "10000000.00" }, cancellationToken)).EnsureSuccessStatusCode();
+        foreach (var level in new[] { ApprovalLevel.District, ApprovalLevel.City })
+        {
+            var id = level == ApprovalLevel.District ? "bench-district" : "bench-city";
+            var approvers = new LevelApprovers(new Approver(id, "审批人", $"{id}@bench.local"), new Approver(id + "-deputy", "副职", $"{id}-deputy@bench.local"));
+            (await admin.PutAsJsonAsync($"api/relief/approvers/{level.RegionCodeFor(Region)}/{WireName<ApprovalLevel>.Of(level)}", approvers, Json, cancellationToken))
+                .EnsureSuccessStatusCode();
+        }
+
+        var ids = await Task.WhenAll(Enumerable.Range(1, Applications).Select(async person =>
+        {
+            using var response = await submitter.PostAsJsonAsync("api/relief/applications", Request(person), Json, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("applicationId").GetString()!;
+        }));
+        await WaitForMailsAsync(inbox, "bench-district@bench.local", ids, cancellationToken);
+
+        var sentAt = new Dictionary<string, DateTimeOffset>();
+        var postLatencies = await Task.WhenAll(ids.Select(async id =>
+        {
+            var stopwatch = Stopwatch.StartNew();
+            lock (sentAt) sentAt[id] = DateTimeOffset.UtcNow;
+            using var response = await approver.PostAsJsonAsync($"api/approvals/{ApprovalTask.IdFor(id, 0, 1)}/decision", new { decision = "approve" }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return stopwatch.Elapsed.TotalMilliseconds;
+        }));
+        var received = await WaitForMailsAsync(inbox, "bench-city@bench.local", ids, cancellationToken);
+
+        var latencies = ids.Select(id => (received[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
+        report.Add("decision_to_smtp_p50", Percentile(latencies, 50), "ms", $"{Applications} decisions posted at once");
+        report.Add("decision_to_smtp_p95", Percentile(latencies, 95), "ms", "goal ≤ 1000");
+        report.Add("decision_to_smtp_max", latencies[^1], "ms");
+        var posts = postLatencies.Order().ToArray();
+        report.Add("decision_post_p50", Percentile(posts, 50), "ms", "HTTP answer of the approver API");
+        report.Add("decision_post_p95", Percentile(posts, 95), "ms");
+        report.Add("all_next_level_mails", (received.Values.Max() - sentAt.Values.Min()).TotalMilliseconds, "ms", "first POST to last mail");
+    }
+
+    /// <summary>Maildev's receipt time of each application's mail to <paramref name="recipient"/>, once all arrived.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> WaitForMailsAsync(HttpClient inbox, string recipient, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var found = new Dictionary<string, DateTimeOffset>();
+            foreach (var email in await inbox.GetFromJsonAsync<JsonElement>("email", cancellationToken) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray() : default)
+            {
+                if (!email.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == recipient)) continue;
+                var subject = email.GetProperty("subject").GetString() ?? "";
+                var id = ids.FirstOrDefault(i => subject.EndsWith(" " + i, StringComparison.Ordinal));
+                if (id is not null) found[id] = email.GetProperty("time").GetDateTimeOffset();
+            }
+            if (found.Count == ids.Count) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} mails to {recipient} arrived.");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static double Percentile(double[] sorted, int percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static ReliefApplicationRequest Request(int person)
+    {
+        var first17 = $"{Region}{new DateOnly(1970, 1, 1).AddDays(person):yyyyMMdd}{person % 1000:D3}";
+        return new ReliefApplicationRequest
+        {
+            ProgramCode = "hardship",
+            Applicant = new ApplicantRequest
+            {
+                MemberId = $"B-{person}", Name = "基准测试", NationalId = first17 + NationalId.CheckCharacter(first17), RegionCode = Region,
+                Employer = "基准单位",
+            },
+            HouseholdSize = 2,
+            MonthlyIncomePerPerson = "1000.00",
+            MinimumLivingLine = "1200.00",
+            Reason = "illness",
+            RequestedAmount = "8000.00",
+            Documents = [],
+            PayeeAccount = new PayeeAccountRequest { AccountName = "基准测试", AccountNumber = "6222000000000001", BankName = "测试银行" },
+        };
+    }
+}
