@@ -1,7 +1,6 @@
 using Gonghui.Durable;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
-using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Relief;
 using Gonghui.Hosting.Functions;
 using Microsoft.Extensions.Logging;
@@ -9,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>
-/// The activities of <see cref="ReliefApprovalOrchestration"/>. They run at least once, so each is idempotent by
-/// natural keys: budget holds by hold id, task rows by task id, payments by application id, e-mails by a key of
-/// application, task, recipient and purpose.
+/// The one activity of <see cref="ReliefApprovalOrchestration"/>: save the step's state (the projection GET reads),
+/// carry out its effects in order, and answer the last one if it asks a question. One activity per step keeps the
+/// durable round trips per decision to two. It runs at least once, so every effect is idempotent by natural keys:
+/// budget holds by hold id, task rows by task id, payments by application id, e-mails by application, task,
+/// recipient and purpose.
 /// </summary>
 public sealed class ReliefActivities(
     ApplicationStore applications,
@@ -25,77 +26,41 @@ public sealed class ReliefActivities(
     ILogger<ReliefActivities> logger)
 {
     public const string ApplyEffectsName = "ReliefApplyEffects";
-    public const string CheckEligibilityName = "ReliefCheckEligibility";
-    public const string ReserveBudgetName = "ReliefReserveBudget";
-    public const string FindApproversName = "ReliefFindApprovers";
-    public const string CreatePaymentName = "ReliefCreatePayment";
 
-    [Function(CheckEligibilityName)]
-    public async Task<EligibilityDecision> CheckEligibility([ActivityTrigger] EligibilityRequest request, CancellationToken cancellationToken)
-    {
-        var application = await RequireAsync(request.ApplicationId, cancellationToken);
-        var year = ChinaTime.Today(application.SubmittedAt).Year;
-        var others = await applications.FindByPersonAsync(settings.Value.NationalIdHasher.Hash(application.Details.Applicant.NationalId),
-            request.Program.Code, request.ApplicationId, cancellationToken);
-        var granted = others.Where(o => o.Year == year && o.Status is ReliefApplicationStatus.Approved or ReliefApplicationStatus.Paid)
-            .Aggregate(Yuan.Zero, (sum, o) => sum + o.Amount);
-        var decision = EligibilityRules.Evaluate(new EligibilityInput(request.Program, application.Details,
-            [.. others.Where(o => o.Status.IsOpen()).Select(o => o.ApplicationId)], granted, InModelWorkerRegistry: false));
-        logger.LogInformation("Relief application {ApplicationId} eligibility: {Outcome}", request.ApplicationId,
-            decision.Refusal?.Code ?? (decision.IsDeepHardship ? "eligible (deep hardship)" : "eligible"));
-        return decision;
-    }
-
-    [Function(ReserveBudgetName)]
-    public async Task<BudgetOutcome> ReserveBudget([ActivityTrigger] ReserveBudget reserve, CancellationToken cancellationToken)
-    {
-        var outcome = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
-        logger.LogInformation("Budget {Budget} reservation {HoldId} of {Amount}: {Outcome}", reserve.Budget, reserve.HoldId, reserve.Amount, outcome);
-        return outcome;
-    }
-
-    [Function(FindApproversName)]
-    public async Task<LevelApprovers> FindApprovers([ActivityTrigger] OpenApprovalTask open, CancellationToken cancellationToken) =>
-        await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
-        ?? throw new InvalidOperationException(
-            $"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}.");
-
-    [Function(CreatePaymentName)]
-    public async Task<string> CreatePayment([ActivityTrigger] PaymentRequest request, CancellationToken cancellationToken)
-    {
-        var state = request.State;
-        var application = await RequireAsync(state.ApplicationId, cancellationToken);
-        var payment = await payments.CreateOnceAsync(PaymentInstruction.Create(state, application.Details, clock.GetUtcNow()), cancellationToken);
-        if (settings.Value.HangAfterPaymentStored)
-        {
-            logger.LogWarning("Payment instruction {PaymentId} stored; hanging before the budget is spent (fault injection)", payment.PaymentId);
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-        }
-        var spent = await budgets.SpendAsync(state.Budget, state.HoldId, cancellationToken);
-        if (spent is not (BudgetOutcome.Applied or BudgetOutcome.AlreadyApplied))
-            logger.LogError("Payment {PaymentId}: spending hold {HoldId} of {Budget} answered {Outcome}", payment.PaymentId, state.HoldId, state.Budget, spent);
-        logger.LogInformation("Payment instruction {PaymentId} of {Amount} for {InstructedOn}", payment.PaymentId, payment.Amount, payment.InstructedOn);
-        return payment.PaymentId;
-    }
-
-    /// <summary>Saves the state (the projection GET reads), then carries out the step's effects in order.</summary>
     [Function(ApplyEffectsName)]
-    public async Task ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
+    public async Task<ReliefEffectAnswer> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
     {
         var state = batch.State;
+        // The task row exists before the saved state says the task is open, so a decision never finds the one without the other.
+        foreach (var request in batch.Effects.OfType<SendApprovalRequest>())
+            await tasks.EnsureOpenAsync(state.ApplicationId, request.Task, cancellationToken);
         await applications.SaveStateAsync(state, cancellationToken);
         StoredApplication? application = null;
         async Task<StoredApplication> Application() => application ??= await RequireAsync(state.ApplicationId, cancellationToken);
+        var answer = new ReliefEffectAnswer();
         foreach (var effect in batch.Effects)
         {
             switch (effect)
             {
+                case CheckEligibility:
+                    answer = new(Eligibility: await CheckEligibilityAsync(await Application(), batch.Program
+                        ?? throw new InvalidOperationException("Eligibility needs the program."), cancellationToken));
+                    break;
+                case ReserveBudget reserve:
+                    var reserved = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
+                    logger.LogInformation("Budget {Budget} reservation {HoldId} of {Amount}: {Outcome}", reserve.Budget, reserve.HoldId, reserve.Amount, reserved);
+                    answer = new(Reservation: reserved);
+                    break;
                 case ReleaseBudget release:
                     var released = await budgets.ReleaseAsync(release.Budget, release.HoldId, cancellationToken);
                     logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
                     break;
+                case OpenApprovalTask open:
+                    answer = new(Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
+                        ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
+                            $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."));
+                    break;
                 case SendApprovalRequest request:
-                    await tasks.EnsureOpenAsync(state.ApplicationId, request.Task, cancellationToken);
                     await mail.SendApproverMailAsync(state, await Application(), request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
                     break;
                 case SendReminder reminder:
@@ -108,13 +73,47 @@ public sealed class ReliefActivities(
                     var closing = state.History.Last(entry => entry.Kind == close.Reason && (close.Reason == ReliefEventKind.Withdrawn || entry.TaskId == close.TaskId));
                     await tasks.CloseAsync(close.TaskId, ReliefApprovalLink.Conclusion(closing), cancellationToken);
                     break;
+                case CreatePaymentInstruction:
+                    answer = new(PaymentId: await CreatePaymentAsync(state, await Application(), cancellationToken));
+                    break;
                 case NotifyApplicantUnit notify:
                     await mail.SendUnitMailAsync(state, await Application(), notify, cancellationToken);
                     break;
                 default:
-                    throw new InvalidOperationException($"{effect.GetType().Name} is not carried out here.");
+                    throw new InvalidOperationException($"No handling for {effect.GetType().Name}.");
             }
         }
+        return answer;
+    }
+
+    private async Task<EligibilityDecision> CheckEligibilityAsync(StoredApplication application, ReliefProgram program, CancellationToken cancellationToken)
+    {
+        var year = ChinaTime.Today(application.SubmittedAt).Year;
+        var others = await applications.FindByPersonAsync(settings.Value.NationalIdHasher.Hash(application.Details.Applicant.NationalId),
+            program.Code, application.ApplicationId, cancellationToken);
+        var granted = others.Where(o => o.Year == year && o.Status is ReliefApplicationStatus.Approved or ReliefApplicationStatus.Paid)
+            .Aggregate(Yuan.Zero, (sum, o) => sum + o.Amount);
+        var decision = EligibilityRules.Evaluate(new EligibilityInput(program, application.Details,
+            [.. others.Where(o => o.Status.IsOpen()).Select(o => o.ApplicationId)], granted, InModelWorkerRegistry: false));
+        logger.LogInformation("Relief application {ApplicationId} eligibility: {Outcome}", application.ApplicationId,
+            decision.Refusal?.Code ?? (decision.IsDeepHardship ? "eligible (deep hardship)" : "eligible"));
+        return decision;
+    }
+
+    /// <summary>The one instruction per application (a rerun finds it), then the hold turned into spending (a rerun finds it spent).</summary>
+    private async Task<string> CreatePaymentAsync(ReliefApprovalState state, StoredApplication application, CancellationToken cancellationToken)
+    {
+        var payment = await payments.CreateOnceAsync(PaymentInstruction.Create(state, application.Details, clock.GetUtcNow()), cancellationToken);
+        if (settings.Value.HangAfterPaymentStored)
+        {
+            logger.LogWarning("Payment instruction {PaymentId} stored; hanging before the budget is spent (fault injection)", payment.PaymentId);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        var spent = await budgets.SpendAsync(state.Budget, state.HoldId, cancellationToken);
+        if (spent is not (BudgetOutcome.Applied or BudgetOutcome.AlreadyApplied))
+            logger.LogError("Payment {PaymentId}: spending hold {HoldId} of {Budget} answered {Outcome}", payment.PaymentId, state.HoldId, state.Budget, spent);
+        logger.LogInformation("Payment instruction {PaymentId} of {Amount} for {InstructedOn}", payment.PaymentId, payment.Amount, payment.InstructedOn);
+        return payment.PaymentId;
     }
 
     private async Task<StoredApplication> RequireAsync(string applicationId, CancellationToken cancellationToken) =>

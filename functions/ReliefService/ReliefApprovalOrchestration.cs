@@ -7,8 +7,8 @@ namespace Gonghui.Functions.ReliefService;
 /// <summary>
 /// The <c>ReliefApproval</c> orchestration (instance id = application id): feeds <see cref="ReliefApprovalWorkflow"/>
 /// its events and carries out its effects. Effects that answer (eligibility, reservation, approver lookup, payment)
-/// are one activity each whose result is the next event; the others of a step go together, with the saved state,
-/// to <see cref="ReliefActivities.ApplyEffects"/>. Between steps it waits for a <see cref="ReliefAction"/> or the
+/// and the others of a step go together, with the state to save, to one <see cref="ReliefActivities.ApplyEffects"/>
+/// call whose answer is the next event. Between steps it waits for a <see cref="ReliefAction"/> or the
 /// open task's next deadline, whichever comes first. The custom status is <see cref="ReliefStatusView"/>'s sentence.
 /// </summary>
 public static class ReliefApprovalOrchestration
@@ -64,7 +64,7 @@ public static class ReliefApprovalOrchestration
         _ => new WorkflowStep(state, [], new WorkflowRefusal(ReliefApprovalWorkflow.UnexpectedEvent, "无法识别的操作。")),
     };
 
-    /// <summary>Carries out a step and every step its answering effects lead to; returns the state to wait in.</summary>
+    /// <summary>Carries out a step and every step its answering effect leads to (one activity each); returns the state to wait in.</summary>
     private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, ReliefProgram program, WorkflowStep step)
     {
         while (true)
@@ -72,36 +72,21 @@ public static class ReliefApprovalOrchestration
             if (step.IsRefused)
                 throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
             var state = step.State;
-            var answering = step.Effects.FirstOrDefault(IsAnswering);
-            var others = step.Effects.Where(effect => !IsAnswering(effect)).ToList();
-            // Intermediate states (checking, reserving) are not saved: the next step follows at once.
-            if (others.Count > 0 || answering is null)
-                await context.CallActivityAsync(ReliefActivities.ApplyEffectsName, new ReliefEffectBatch(state, others), Retry);
+            var answering = step.Effects.SingleOrDefault(IsAnswering);
+            var answer = await context.CallActivityAsync<ReliefEffectAnswer>(ReliefActivities.ApplyEffectsName,
+                new ReliefEffectBatch(state, step.Effects, answering is CheckEligibility ? program : null), Retry);
             context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
-            switch (answering)
+            if (answering is null) return state;
+            var now = Now(context);
+            step = answering switch
             {
-                case null:
-                    return state;
-                case CheckEligibility:
-                    var eligibility = await context.CallActivityAsync<EligibilityDecision>(
-                        ReliefActivities.CheckEligibilityName, new EligibilityRequest(state.ApplicationId, program), Retry);
-                    step = ReliefApprovalWorkflow.RecordEligibility(state, eligibility, Now(context));
-                    break;
-                case ReserveBudget reserve:
-                    var outcome = await context.CallActivityAsync<BudgetOutcome>(ReliefActivities.ReserveBudgetName, reserve, Retry);
-                    step = ReliefApprovalWorkflow.RecordReservation(state, outcome, Now(context));
-                    break;
-                case OpenApprovalTask open:
-                    var approvers = await context.CallActivityAsync<LevelApprovers>(ReliefActivities.FindApproversName, open, Retry);
-                    step = ReliefApprovalWorkflow.OpenTask(state, open.TaskId, approvers.Approver, approvers.Deputy, Now(context), ReliefWorkingDays.Adder);
-                    break;
-                case CreatePaymentInstruction:
-                    var paymentId = await context.CallActivityAsync<string>(ReliefActivities.CreatePaymentName, new PaymentRequest(state), Retry);
-                    step = ReliefApprovalWorkflow.RecordPayment(state, paymentId, Now(context));
-                    break;
-                default:
-                    throw new InvalidOperationException($"No handling for {answering.GetType().Name}.");
-            }
+                CheckEligibility => ReliefApprovalWorkflow.RecordEligibility(state, answer.Eligibility!, now),
+                ReserveBudget => ReliefApprovalWorkflow.RecordReservation(state, answer.Reservation!.Value, now),
+                OpenApprovalTask open => ReliefApprovalWorkflow.OpenTask(state, open.TaskId, answer.Approvers!.Approver, answer.Approvers.Deputy, now,
+                    ReliefWorkingDays.Adder),
+                CreatePaymentInstruction => ReliefApprovalWorkflow.RecordPayment(state, answer.PaymentId!, now),
+                _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
+            };
         }
     }
 

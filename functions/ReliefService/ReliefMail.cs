@@ -2,6 +2,7 @@ using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
+using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -16,7 +17,8 @@ public enum ApproverMailKind
 /// Relief e-mails through the <see cref="EmailOutbox"/>: approver mails with a freshly issued link (recorded on the
 /// task row before the mail is queued) and unit notifications. Keys make a rerun's mail a duplicate the sender drops.
 /// </summary>
-public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock)
+public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock,
+    ILogger<ReliefMail> logger)
 {
     /// <summary>Phone numbers as approvers and units see them.</summary>
     public static string MaskPhone(string phone) => PhoneNumber.TryParse(phone, out var number) ? number.Masked : "****";
@@ -38,6 +40,7 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
         };
         await outbox.EnqueueAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
             recipient.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+        logger.LogInformation("Approval {Kind} for task {TaskId} queued for approver {ApproverId}", kind, task.TaskId, recipient.Id);
     }
 
     public async Task SendUnitMailAsync(ReliefApprovalState state, StoredApplication application, NotifyApplicantUnit notify, CancellationToken cancellationToken)

@@ -36,9 +36,16 @@ public sealed record ReliefAction(
         new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision);
 }
 
-/// <summary>The workflow state after a step, and the effects of that step that need no answer.</summary>
-public sealed record ReliefEffectBatch(ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects);
+/// <summary>
+/// The workflow state after a step and that step's effects, carried out by one activity. At most one effect needs
+/// an answer (eligibility, reservation, approvers, payment), and it comes last; <see cref="Program"/> is set when
+/// eligibility is to be checked.
+/// </summary>
+public sealed record ReliefEffectBatch(ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
 
-public sealed record EligibilityRequest(string ApplicationId, ReliefProgram Program);
-
-public sealed record PaymentRequest(ReliefApprovalState State);
+/// <summary>The answer of the batch's answering effect; the member for that effect is set.</summary>
+public sealed record ReliefEffectAnswer(
+    EligibilityDecision? Eligibility = null,
+    BudgetOutcome? Reservation = null,
+    LevelApprovers? Approvers = null,
+    string? PaymentId = null);
