@@ -1,5 +1,6 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,15 +11,17 @@ namespace Gonghui.Functions.ReliefService;
 /// district, city and province, and one application waiting for the district approver, whose e-mail lands in
 /// maildev. Idempotent (fixed ids, existing budgets kept) and through the same code paths as the API.
 /// </summary>
-internal sealed class ReliefDemoSeeder(ReliefSettingsAccessor settings, BudgetStore budgets, ReliefDirectory directory,
+internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore budgets, ReliefDirectory directory,
     ReliefSubmissions submissions, TimeProvider clock, ILogger<ReliefDemoSeeder> logger) : BackgroundService
 {
     public const string DemoApplicationId = "rel-demo-0001";
     public const string DemoRegion = "110105";
+    public const string Setting = "Relief:SeedDemo";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!settings.Value.SeedDemo) return;
+        // Read apart from the other relief settings: an app without relief settings must still start.
+        if (!configuration.GetValue(Setting, false)) return;
         // Storage may still be starting next to the app (run.sh starts both): retry until it answers.
         for (var delay = TimeSpan.FromMilliseconds(250); !stoppingToken.IsCancellationRequested; delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, 5)))
         {

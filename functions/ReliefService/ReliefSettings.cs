@@ -20,9 +20,6 @@ public sealed class ReliefSettings
     /// <summary>Where unit notifications go when the submitting unit has no contact on file.</summary>
     public required string DefaultUnitEmail { get; init; }
 
-    /// <summary>Seed the demo program budgets, approvers and one application waiting for approval (run.sh).</summary>
-    public required bool SeedDemo { get; init; }
-
     /// <summary>
     /// Crash tests only (Relief:FaultInjection:HangAfterPaymentStored): the payment activity stops right after storing
     /// the instruction, so a test can kill the process inside the window a crash must survive.
@@ -45,7 +42,6 @@ public sealed class ReliefSettings
         {
             PublicBaseUrl = (configuration["Relief:PublicBaseUrl"] is { Length: > 0 } url ? url : DefaultPublicBaseUrl).TrimEnd('/'),
             DefaultUnitEmail = configuration["Relief:DefaultUnitEmail"] is { Length: > 0 } email ? email : "relief-desk@gonghui.local",
-            SeedDemo = configuration.GetValue("Relief:SeedDemo", false),
             HangAfterPaymentStored = configuration.GetValue("Relief:FaultInjection:HangAfterPaymentStored", false),
             Keys = ApprovalLinkKeyRing.Parse(keys, active),
             NationalIdHasher = new NationalIdHasher(Convert.FromBase64String(hashKey)),
