@@ -28,6 +28,8 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         var caller = req.HttpContext.GetApiCaller()!;
         var idempotencyKey = req.Headers["Idempotency-Key"].ToString();
         var id = idempotencyKey.Length is > 0 and <= 200 ? ReliefSubmissions.IdFor(caller.KeyId, idempotencyKey) : null;
+        if (body.Value.Applicant?.RegionCode is { } region && caller.IsOutsideRegion(region))
+            return Problems.Forbidden("outside-region", $"This key may submit applications of region {caller.Region} only.");
         var submitted = await submissions.SubmitAsync(body.Value, Actor(caller), id, cancellationToken);
         if (!submitted.IsValid) return ValidationProblem(submitted.Errors);
         return Accepted(req, submitted.Value!.ApplicationId);
@@ -39,7 +41,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         string id, CancellationToken cancellationToken)
     {
         var application = await applications.GetAsync(id, cancellationToken);
-        if (application is null) return Problems.NotFound($"No relief application {id}.", "relief-application-not-found");
+        if (application is null || !MaySee(req, application)) return Problems.NotFound($"No relief application {id}.", "relief-application-not-found");
         var payment = application.State?.PaymentId is { } paymentId ? await payments.GetAsync(paymentId, cancellationToken) : null;
         return Results.Json(ReliefApplicationView.From(application, payment), FunctionJson.Options);
     }
@@ -65,7 +67,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
             request = body.Value;
         }
         var application = await applications.GetAsync(id, cancellationToken);
-        if (application?.State is not { } state) return Problems.NotFound($"No relief application {id} (or it is still being checked).", "relief-application-not-found");
+        if (application?.State is not { } state || !MaySee(req, application)) return Problems.NotFound($"No relief application {id} (or it is still being checked).", "relief-application-not-found");
         var caller = req.HttpContext.GetApiCaller()!;
         var action = new ReliefAction(kind, caller.KeyId, caller.Name, request?.Comment, clock.GetUtcNow());
         var step = kind == ReliefActionKind.Withdraw
@@ -75,6 +77,11 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         await durable.RaiseEventAsync(id, ReliefApprovalOrchestration.ActionEvent, action, cancellationToken);
         return Accepted(req, id);
     }
+
+    /// <summary>Unit- and region-scoped keys see their own applications only (others look absent).</summary>
+    private static bool MaySee(HttpRequest req, StoredApplication application) =>
+        req.HttpContext.GetApiCaller() is { } caller && !caller.IsOutsideUnit(application.Unit)
+        && !caller.IsOutsideRegion(application.Details.Applicant.RegionCode);
 
     private static ReliefActor Actor(ApiCaller caller) => new(caller.KeyId, caller.Name, caller.Unit ?? caller.Name);
 

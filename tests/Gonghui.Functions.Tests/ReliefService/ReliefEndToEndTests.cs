@@ -111,5 +111,19 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
         Assert.True(problem.GetProperty("errors").TryGetProperty("requestedAmount", out _));
     }
 
+    [Fact]
+    public async Task A_unit_scoped_key_does_not_see_another_units_application()
+    {
+        var applicationId = await relief.SubmitAsync(ReliefApp.Request("110109", person: 3));
+        var scoped = await new Hosting.Security.ApiKeyStore(relief.Tables, TimeProvider.System)
+            .CreateAsync("other unit handler", Hosting.Triggers.ApiRoles.Handler, unit: "其他单位");
+        using var other = relief.Client(scoped.Secret);
+        using (var hidden = await other.GetAsync($"api/relief/applications/{applicationId}"))
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        using (var withdraw = await other.PostAsync($"api/relief/applications/{applicationId}/withdraw", null))
+            Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);
+        Assert.Equal(applicationId, (await relief.GetApplicationAsync(applicationId)).GetProperty("applicationId").GetString());
+    }
+
     private static string NationalIdMasked(ReliefApplicationRequest request) => Gonghui.Functions.Privacy.NationalId.Mask(request.Applicant!.NationalId);
 }
