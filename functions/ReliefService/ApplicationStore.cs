@@ -66,15 +66,31 @@ public sealed class ApplicationStore(TableServiceClient tables)
             ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"));
     }
 
-    /// <summary>Saves the workflow state. The orchestration calls its activities one after another, so the last save is the newest state.</summary>
-    public async Task SaveStateAsync(ReliefApprovalState state, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves the workflow state of step <paramref name="sequence"/> unless a later step's state is stored already
+    /// (a late rerun of an earlier activity must not turn the projection back).
+    /// </summary>
+    public async Task SaveStateAsync(ReliefApprovalState state, int sequence, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
+        while (true)
         {
-            ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
-            ["State"] = ReliefStorageJson.Write(state),
-        }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+            var row = await table.GetEntityAsync(state.ApplicationId, "", ["Sequence"], cancellationToken);
+            if ((row.Value.GetInt32("Sequence") ?? 0) >= sequence) return;
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
+                {
+                    ["Sequence"] = sequence,
+                    ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
+                    ["State"] = ReliefStorageJson.Write(state),
+                }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 412)
+            {
+            }
+        }
     }
 
     /// <summary>The person's applications in one program (found by national ID hash), this one excluded.</summary>

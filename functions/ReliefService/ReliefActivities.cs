@@ -34,7 +34,7 @@ public sealed class ReliefActivities(
         // The task row exists before the saved state says the task is open, so a decision never finds the one without the other.
         foreach (var request in batch.Effects.OfType<SendApprovalRequest>())
             await tasks.EnsureOpenAsync(state.ApplicationId, request.Task, cancellationToken);
-        await applications.SaveStateAsync(state, cancellationToken);
+        await applications.SaveStateAsync(state, batch.Sequence, cancellationToken);
         StoredApplication? application = null;
         async Task<StoredApplication> Application() => application ??= await RequireAsync(state.ApplicationId, cancellationToken);
         var answer = new ReliefEffectAnswer();

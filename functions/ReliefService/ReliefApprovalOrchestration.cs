@@ -22,7 +22,8 @@ public static class ReliefApprovalOrchestration
     public static async Task<ReliefApplicationStatus> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var submission = context.GetInput<ReliefSubmission>()!;
-        var state = await CarryOutAsync(context, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.Details,
+        var steps = new StepCounter();
+        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.Details,
             submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
         Task<ReliefAction>? action = null;
         while (state.Status.IsOpen())
@@ -51,7 +52,7 @@ public static class ReliefApprovalOrchestration
             }
             // A refused action (a late decision, a withdrawal after approval) changes nothing; the caller was told already.
             if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))
-                state = await CarryOutAsync(context, submission.Program, step);
+                state = await CarryOutAsync(context, steps, submission.Program, step);
         }
         return state.Status;
     }
@@ -65,7 +66,7 @@ public static class ReliefApprovalOrchestration
     };
 
     /// <summary>Carries out a step and every step its answering effect leads to (one activity each); returns the state to wait in.</summary>
-    private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, ReliefProgram program, WorkflowStep step)
+    private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefProgram program, WorkflowStep step)
     {
         while (true)
         {
@@ -74,7 +75,7 @@ public static class ReliefApprovalOrchestration
             var state = step.State;
             var answering = step.Effects.SingleOrDefault(IsAnswering);
             var answer = await context.CallActivityAsync<ReliefEffectAnswer>(ReliefActivities.ApplyEffectsName,
-                new ReliefEffectBatch(state, step.Effects, answering is CheckEligibility ? program : null), Retry);
+                new ReliefEffectBatch(steps.Next(), state, step.Effects, answering is CheckEligibility ? program : null), Retry);
             context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
             if (answering is null) return state;
             var now = Now(context);
@@ -88,6 +89,14 @@ public static class ReliefApprovalOrchestration
                 _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
             };
         }
+    }
+
+    /// <summary>Numbers the steps; the same on every replay, since the instance runs one execution from its start.</summary>
+    private sealed class StepCounter
+    {
+        private int _last;
+
+        public int Next() => ++_last;
     }
 
     private static bool IsAnswering(ReliefEffect effect) => effect is CheckEligibility or ReserveBudget or OpenApprovalTask or CreatePaymentInstruction;

@@ -39,9 +39,10 @@ public sealed record ReliefAction(
 /// <summary>
 /// The workflow state after a step and that step's effects, carried out by one activity. At most one effect needs
 /// an answer (eligibility, reservation, approvers, payment), and it comes last; <see cref="Program"/> is set when
-/// eligibility is to be checked.
+/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's steps, so a late rerun of an
+/// earlier batch (activities run at least once) cannot save an older state over a newer one.
 /// </summary>
-public sealed record ReliefEffectBatch(ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
+public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
 
 /// <summary>The answer of the batch's answering effect; the member for that effect is set.</summary>
 public sealed record ReliefEffectAnswer(
