@@ -33,7 +33,12 @@ if [ ! -f local.settings.json ]; then
   echo "==> created local.settings.json from local.settings.sample.json"
 fi
 
-echo "==> function app on http://127.0.0.1:7071 (hotline demo tickets seeded on first start)"
-Gonghui__Hotline__SeedDemo=true dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
+if ! grep -q '"Gonghui__Approvals__LinkKeys"' local.settings.json; then
+  echo "==> local.settings.json has no Gonghui__Approvals__LinkKeys: copy the relief settings from local.settings.sample.json"
+fi
+
+echo "==> function app on http://127.0.0.1:7071 (demo data seeded on first start)"
+echo "    relief demo: an application waits for approval in http://127.0.0.1:1080 (click 查看并审批)"
+Gonghui__Hotline__SeedDemo=true Gonghui__Relief__SeedDemo=true dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new QueueTriggerBenchmark(),
     new HotlineBenchmark(),
     new DurableBenchmark(),
+    new ReliefApprovalBenchmark(),
 ];
 
 var selected = args.Length == 0

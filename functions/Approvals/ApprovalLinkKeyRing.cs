@@ -32,7 +32,7 @@ public sealed class ApprovalLinkKeyRing
 
     /// <summary>
     /// Reads the flat setting form "id:base64secret;id:base64secret:retired" (local.settings.json
-    /// Values and environment variables hold strings only), e.g. ApprovalLinkKeys and ApprovalLinkActiveKeyId.
+    /// Values and environment variables hold strings only), e.g. Gonghui:Approvals:LinkKeys and Gonghui:Approvals:ActiveKeyId.
     /// </summary>
     public static ApprovalLinkKeyRing Parse(string keys, string activeKeyId)
     {

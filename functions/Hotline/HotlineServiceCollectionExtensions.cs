@@ -1,7 +1,6 @@
 using Gonghui.Functions.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -13,18 +12,11 @@ public static class HotlineServiceCollectionExtensions
     /// <summary>When true, an empty store gets a demo: a dozen tickets in different states (./run.sh sets it).</summary>
     public const string SeedDemoSetting = "Gonghui:Hotline:SeedDemo";
 
-    // Development only, when no key is configured: duplicate checks work, but the hashes protect nothing.
-    private const string DevelopmentPhoneHashKey = "ZGV2ZWxvcG1lbnQtb25seS1waG9uZS1oYXNoLWtleS0xMjM0NTY3ODkw";
-
-    public static IServiceCollection AddHotline(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddHotline(this IServiceCollection services, IConfiguration configuration)
     {
         var key = configuration[PhoneHashKeySetting];
         if (string.IsNullOrEmpty(key))
-        {
-            key = environment.IsDevelopment()
-                ? DevelopmentPhoneHashKey
-                : throw new InvalidOperationException($"Set {PhoneHashKeySetting} to a base64 key of at least 32 random bytes.");
-        }
+            throw new InvalidOperationException($"Set {PhoneHashKeySetting} to a base64 key of at least 32 random bytes (see local.settings.sample.json).");
 
         services.AddSingleton(PhoneNumberHasher.FromBase64(key));
         services.AddSingleton<TicketStore>();

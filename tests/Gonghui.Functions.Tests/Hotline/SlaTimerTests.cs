@@ -5,7 +5,6 @@ using Gonghui.Storage.Queues;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
 using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 
@@ -35,7 +34,7 @@ public sealed class SlaTimerTests : IAsyncLifetime
             .AddSingleton(_azurite.CreateQueueServiceClient())
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddNotifications(configuration)
-            .AddHotline(configuration, new HostingEnvironment { EnvironmentName = "Production" });
+            .AddHotline(configuration);
         services.AddTransient<TicketChangeFunction>().AddTransient<SlaScanFunction>();
         _services = services.BuildServiceProvider();
         await _services.GetRequiredService<ReferenceDataStore>().SeedAsync(CancellationToken.None);

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Relief;
+using Gonghui.Functions.ReliefService;
+using Gonghui.Hosting.Security;
+using Gonghui.Hosting.Triggers;
+using Gonghui.Testing;
+
+namespace Gonghui.Bench;
+
+/// <summary>
+/// Relief approvals, end to end in the real app process on Azurite and maildev: 100 two-level applications wait at
+/// the district; all 100 district decisions are posted at once through the approver API; for each, the latency from
+/// sending the POST to the app logging that the city approver's e-mail was handed to SMTP (maildev accepted it; the
+/// log line is written right after, and maildev's own times have only the Date header's whole seconds). Then, for contrast,
+/// <see cref="Sequential"/> more decisions one at a time: the latency of the path itself, without a queue of work.
+/// </summary>
+public sealed partial class ReliefApprovalBenchmark : IBenchmark
+{
+    private const int Applications = 100;
+    private const int Sequential = 10;
+    private const string Region = "110108";
+    private const string OperatorKey = "bench-operator-key-7c1d2e3f4a";
+    private const string AdminKey = "bench-admin-key-1a2b3c4d5e6f";
+    private const string ApproverKey = "bench-approver-key-9f8e7d6c5b";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Name => "relief";
+
+    public string Description =>
+        $"approval POST → next level's e-mail at SMTP (maildev), {Applications} applications in flight, p50/p95";
+
+    public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var maildev = await MaildevServer.StartAsync();
+        var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
+        await keys.SeedAsync(OperatorKey, "bench operator", ApiRoles.Operator, cancellationToken);
+        await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
+        await keys.SeedAsync(ApproverKey, "bench-district", ApiRoles.Approver, cancellationToken);
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Gonghui.Functions.Notifications.SendEmailFunction"] = "Information",
+            ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(),
+            ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+            ["Gonghui:Approvals:ActiveKeyId"] = "bench",
+            ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
+            [Gonghui.Functions.Hotline.HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
+        });
+        using var admin = app.CreateClient(AdminKey);
+        using var submitter = app.CreateClient(OperatorKey);
+        using var approver = app.CreateClient(ApproverKey);
+        using var inbox = new HttpClient { BaseAddress = maildev.WebUri };
+
+        var year = ChinaTime.Today(DateTimeOffset.UtcNow).Year;
+        (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{Region}/{year}", new { budget = "10000000.00" }, cancellationToken)).EnsureSuccessStatusCode();
+        foreach (var level in new[] { ApprovalLevel.District, ApprovalLevel.City })
+        {
+            var id = level == ApprovalLevel.District ? "bench-district" : "bench-city";
+            var approvers = new LevelApprovers(new Approver(id, "审批人", $"{id}@bench.local"), new Approver(id + "-deputy", "副职", $"{id}-deputy@bench.local"));
+            (await admin.PutAsJsonAsync($"api/relief/approvers/{level.RegionCodeFor(Region)}/{WireName<ApprovalLevel>.Of(level)}", approvers, Json, cancellationToken))
+                .EnsureSuccessStatusCode();
+        }
+
+        var all = await Task.WhenAll(Enumerable.Range(1, Applications + Sequential).Select(async person =>
+        {
+            using var response = await submitter.PostAsJsonAsync("api/relief/applications", Request(person), Json, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("applicationId").GetString()!;
+        }));
+        await WaitForMailsAsync(inbox, "bench-district@bench.local", all, cancellationToken);
+        var ids = all[..Applications];
+
+        var sentAt = new Dictionary<string, DateTime>();
+        async Task<double> DecideAsync(string id)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            lock (sentAt) sentAt[id] = DateTime.Now;
+            using var response = await approver.PostAsJsonAsync($"api/approvals/{ApprovalTask.IdFor(id, 0, 1)}/decision", new { decision = "approve" }, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            return stopwatch.Elapsed.TotalMilliseconds;
+        }
+        var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
+        var received = await WaitForSmtpAsync(app, ids, cancellationToken);
+        var alone = new List<double>();
+        foreach (var id in all[Applications..])
+        {
+            await DecideAsync(id);
+            var handed = await WaitForSmtpAsync(app, [id], cancellationToken);
+            alone.Add((handed[id] - sentAt[id]).TotalMilliseconds);
+        }
+
+        var latencies = ids.Select(id => (received[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
+        report.Add("decision_to_smtp_p50", Percentile(latencies, 50), "ms", $"{Applications} decisions posted at once");
+        report.Add("decision_to_smtp_p95", Percentile(latencies, 95), "ms", "goal ≤ 1000");
+        report.Add("decision_to_smtp_max", latencies[^1], "ms");
+        var posts = postLatencies.Order().ToArray();
+        report.Add("decision_post_p50", Percentile(posts, 50), "ms", "HTTP answer of the approver API");
+        report.Add("decision_post_p95", Percentile(posts, 95), "ms");
+        report.Add("all_next_level_mails", (received.Values.Max() - sentAt[ids[0]]).TotalMilliseconds, "ms", "first POST to last mail");
+        var single = alone.Order().ToArray();
+        report.Add("one_in_flight_p50", Percentile(single, 50), "ms", $"{Sequential} decisions one at a time");
+        report.Add("one_in_flight_max", single[^1], "ms");
+    }
+
+    /// <summary>When the app handed each application's city-level approval mail to SMTP (its log line's local time).</summary>
+    private static async Task<Dictionary<string, DateTime>> WaitForSmtpAsync(FunctionAppProcess app, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var found = new Dictionary<string, DateTime>();
+            foreach (Match line in HandedToSmtp().Matches(app.Output))
+            {
+                var id = line.Groups["id"].Value;
+                if (ids.Contains(id))
+                    found[id] = DateTime.Today + TimeSpan.ParseExact(line.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+            }
+            if (found.Count == ids.Count) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} city mails were handed to SMTP.");
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
+    [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*E-mail relief/(?<id>\S+)-l2-r1/bench-city/request handed to SMTP", RegexOptions.Multiline)]
+    private static partial Regex HandedToSmtp();
+
+    /// <summary>Waits until maildev holds each application's mail to <paramref name="recipient"/>.</summary>
+    private static async Task WaitForMailsAsync(HttpClient inbox, string recipient, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var found = new HashSet<string>();
+            foreach (var email in await inbox.GetFromJsonAsync<JsonElement>("email", cancellationToken) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray() : default)
+            {
+                if (!email.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == recipient)) continue;
+                var subject = email.GetProperty("subject").GetString() ?? "";
+                var id = ids.FirstOrDefault(i => subject.EndsWith(" " + i, StringComparison.Ordinal));
+                if (id is not null) found.Add(id);
+            }
+            if (found.Count == ids.Count) return;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} mails to {recipient} arrived.");
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+
+    private static double Percentile(double[] sorted, int percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static ReliefApplicationRequest Request(int person)
+    {
+        var first17 = $"{Region}{new DateOnly(1970, 1, 1).AddDays(person):yyyyMMdd}{person % 1000:D3}";
+        return new ReliefApplicationRequest
+        {
+            ProgramCode = "hardship",
+            Applicant = new ApplicantRequest
+            {
+                MemberId = $"B-{person}", Name = "基准测试", NationalId = first17 + NationalId.CheckCharacter(first17), RegionCode = Region,
+                Employer = "基准单位",
+            },
+            HouseholdSize = 2,
+            MonthlyIncomePerPerson = "1000.00",
+            MinimumLivingLine = "1200.00",
+            Reason = "illness",
+            RequestedAmount = "8000.00",
+            Documents = [],
+            PayeeAccount = new PayeeAccountRequest { AccountName = "基准测试", AccountNumber = "6222000000000001", BankName = "测试银行" },
+        };
+    }
+}

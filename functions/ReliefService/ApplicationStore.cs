@@ -1,0 +1,111 @@
+using Gonghui.Functions.Money;
+using Gonghui.Functions.Relief;
+using Gonghui.Storage.Tables;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>An application as stored: what was submitted, by whom, and the latest workflow state (null until the orchestration first saves it).</summary>
+public sealed record StoredApplication(
+    string ApplicationId,
+    string Unit,
+    string SubmittedById,
+    string SubmittedByName,
+    DateTimeOffset SubmittedAt,
+    ReliefApplicationDetails Details,
+    ReliefApprovalState? State);
+
+/// <summary>Another application of the same person in the same program, as eligibility needs it.</summary>
+public sealed record PersonApplication(string ApplicationId, ReliefApplicationStatus Status, Yuan Amount, int Year);
+
+/// <summary>
+/// Relief applications: one row per application id with the submitted details and the workflow state the
+/// orchestration saved last (the projection GET reads). The national ID is kept as a keyed hash column for
+/// "same person" lookups; the full number only inside the details.
+/// </summary>
+public sealed class ApplicationStore(TableServiceClient tables)
+{
+    public const string TableName = "ReliefApplications";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    /// <summary>Adds the application; false when the id exists already (a repeated submission).</summary>
+    public async Task<bool> AddAsync(StoredApplication application, string nationalIdHash, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(application.ApplicationId, "")
+            {
+                ["ProgramCode"] = application.Details.ProgramCode,
+                ["NationalIdHash"] = nationalIdHash,
+                ["Unit"] = application.Unit,
+                ["SubmittedById"] = application.SubmittedById,
+                ["SubmittedByName"] = application.SubmittedByName,
+                ["SubmittedAt"] = application.SubmittedAt,
+                ["Year"] = Approvals.ChinaTime.Today(application.SubmittedAt).Year,
+                ["AmountFen"] = application.Details.RequestedAmount.Fen,
+                ["Status"] = WireName<ReliefApplicationStatus>.Of(ReliefApplicationStatus.Submitted),
+                ["Details"] = ReliefStorageJson.Write(application.Details),
+            }, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredApplication?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var found = await table.GetEntityIfExistsAsync(applicationId, "", cancellationToken: cancellationToken);
+        if (!found.HasValue) return null;
+        var row = found.Value!;
+        return new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
+            row.GetString("SubmittedByName") ?? "", row.GetDateTimeOffset("SubmittedAt") ?? default,
+            ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"));
+    }
+
+    /// <summary>
+    /// Saves the workflow state of step <paramref name="sequence"/> unless a later step's state is stored already
+    /// (a late rerun of an earlier activity must not turn the projection back).
+    /// </summary>
+    public async Task SaveStateAsync(ReliefApprovalState state, int sequence, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        while (true)
+        {
+            var row = await table.GetEntityAsync(state.ApplicationId, "", ["Sequence"], cancellationToken);
+            if ((row.Value.GetInt32("Sequence") ?? 0) >= sequence) return;
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
+                {
+                    ["Sequence"] = sequence,
+                    ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
+                    ["State"] = ReliefStorageJson.Write(state),
+                }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 412)
+            {
+            }
+        }
+    }
+
+    /// <summary>The person's applications in one program (found by national ID hash), this one excluded.</summary>
+    public async Task<IReadOnlyList<PersonApplication>> FindByPersonAsync(
+        string nationalIdHash, string programCode, string exceptApplicationId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var found = new List<PersonApplication>();
+        var filter = TableOdataFilter.Create($"NationalIdHash eq {nationalIdHash} and ProgramCode eq {programCode}");
+        await foreach (var row in table.QueryAsync(filter, select: ["PartitionKey", "Status", "AmountFen", "Year"], cancellationToken: cancellationToken))
+        {
+            if (row.PartitionKey == exceptApplicationId || !WireName<ReliefApplicationStatus>.TryParse(row.GetString("Status"), out var status))
+                continue;
+            found.Add(new PersonApplication(row.PartitionKey, status, Yuan.FromFen(row.GetInt64("AmountFen") ?? 0), row.GetInt32("Year") ?? 0));
+        }
+        return found;
+    }
+}

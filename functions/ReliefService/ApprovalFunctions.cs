@@ -1,0 +1,59 @@
+using Gonghui.Functions.Relief;
+using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Http;
+using Gonghui.Hosting.Security;
+using Gonghui.Hosting.Triggers;
+using Microsoft.AspNetCore.Http;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>The body of POST /api/approvals/{taskId}/decision: "approve", "reject" or "return", and a comment.</summary>
+public sealed record ApprovalDecisionRequest
+{
+    public string? Decision { get; init; }
+    public string? Comment { get; init; }
+}
+
+/// <summary>
+/// Approvers through the API. The approver is the API key's name (the id the approver directory lists), so a
+/// key can only decide the tasks its approver was asked to.
+/// </summary>
+public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskStore tasks, TimeProvider clock)
+{
+    [Function("ApprovalDecide")]
+    public async Task<IResult> Decide([HttpTrigger("post", Route = "approvals/{taskId}/decision", Roles = ApiRoles.Approver)] HttpRequest req,
+        string taskId, CancellationToken cancellationToken)
+    {
+        var body = await req.ReadJsonBodyAsync<ApprovalDecisionRequest>(cancellationToken);
+        if (!body.IsValid) return body.Problem;
+        if (!WireName<ApprovalDecisionKind>.TryParse(body.Value.Decision, out var kind))
+            return Problems.Validation("decision", "invalid_decision: 请选择 approve、reject 或 return。");
+        var caller = req.HttpContext.GetApiCaller()!;
+        var decision = new ApprovalDecision(taskId, caller.Name, kind, body.Value.Comment, clock.GetUtcNow());
+        var outcome = await decisions.DecideAsync(decision, null, cancellationToken);
+        return outcome.Kind switch
+        {
+            DecisionOutcomeKind.Accepted => Results.Json(new { taskId, decision = kind, decidedBy = outcome.Conclusion!.ByName, decidedAt = outcome.Conclusion.At },
+                FunctionJson.Options),
+            DecisionOutcomeKind.Refused when outcome.Refusal!.Code == ReliefApprovalWorkflow.NotAnApprover =>
+                Problems.Forbidden("not-an-approver", outcome.Refusal.Message),
+            DecisionOutcomeKind.Refused when outcome.Refusal.Code is ReliefApprovalWorkflow.CommentRequired or ReliefApprovalWorkflow.CommentTooLong =>
+                Problems.Validation("comment", $"{outcome.Refusal.Code}: {outcome.Refusal.Message}"),
+            DecisionOutcomeKind.Refused => Problems.Conflict(outcome.Refusal.Code.Replace('_', '-'), outcome.Refusal.Message),
+            DecisionOutcomeKind.AlreadyClosed => Problems.Conflict("already-decided",
+                $"Task {taskId} was closed before: {outcome.Conclusion?.Kind} by {outcome.Conclusion?.ByName} at {outcome.Conclusion?.At:O}."),
+            _ => Problems.NotFound($"No approval task {taskId}.", "approval-task-not-found"),
+        };
+    }
+
+    [Function("ApprovalListPending")]
+    public async Task<IResult> ListPending([HttpTrigger("get", Route = "approvals", Roles = ApiRoles.Approver)] HttpRequest req,
+        CancellationToken cancellationToken)
+    {
+        var status = req.Query["status"].ToString();
+        if (status is not ("" or "pending"))
+            return Problems.Validation("status", "Only status=pending is supported.");
+        var caller = req.HttpContext.GetApiCaller()!;
+        return Results.Json(new { approverId = caller.Name, tasks = await tasks.ListOpenAsync(caller.Name, cancellationToken) }, FunctionJson.Options);
+    }
+}

@@ -1,0 +1,119 @@
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Relief;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>
+/// <c>GET /approvals/{token}</c> shows the confirmation page and decides nothing (mail scanners fetch links);
+/// <c>POST /approvals/{token}</c> decides, if the form carries this link's anti-forgery value and the request is
+/// not cross-site. Anonymous and outside /api: the signed token is the credential. Every answer is a Simplified
+/// Chinese page served with no-store and a strict CSP.
+/// </summary>
+public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationStore applications, ReliefDecisions decisions,
+    ReliefSettingsAccessor settings, TimeProvider clock, ILogger<ApprovalLinkEndpoint> logger)
+{
+    public const string PathPrefix = "/approvals";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var token = (request.Path.Value ?? "").TrimStart('/');
+        var isPost = HttpMethods.IsPost(request.Method);
+        if (!isPost && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = "GET, POST";
+            return;
+        }
+        var (status, html) = isPost ? await PostAsync(context, token) : await GetAsync(token, context.RequestAborted);
+        var response = context.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.Pragma = "no-cache";
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        await response.WriteAsync(html, context.RequestAborted);
+    }
+
+    private async Task<(int, string)> GetAsync(string token, CancellationToken cancellationToken)
+    {
+        var (gate, task) = await ResolveAsync(token, null, false, cancellationToken);
+        if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
+        return await ConfirmationAsync(token, gate.Claims!, task!, null, cancellationToken);
+    }
+
+    private async Task<(int, string)> PostAsync(HttpContext context, string token)
+    {
+        var cancellationToken = context.RequestAborted;
+        if (IsCrossSite(context.Request))
+        {
+            logger.LogWarning("Cross-site POST to an approval link refused");
+            return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
+        }
+        if (!context.Request.HasFormContentType) return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
+        var form = await context.Request.ReadFormAsync(cancellationToken);
+        var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
+        if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
+        var claims = gate.Claims!;
+        var read = ReliefApprovalLink.ReadDecision(claims, form[ApprovalForm.Decision], form[ApprovalForm.Comment], clock.GetUtcNow());
+        if (!read.IsValid) return await ConfirmationAsync(token, claims, task!, read.Errors[0].Message, cancellationToken);
+        var outcome = await decisions.DecideAsync(read.Value!, claims.Nonce, cancellationToken);
+        logger.LogInformation("Approval link decision on {TaskId} by {ApproverId}: {Outcome}", claims.TaskId, claims.ApproverId, outcome.Kind);
+        return outcome.Kind switch
+        {
+            DecisionOutcomeKind.Accepted => (StatusCodes.Status200OK, ApprovalPages.DecisionRecorded(outcome.Conclusion!, task!.ApplicationId)),
+            DecisionOutcomeKind.Refused => await ConfirmationAsync(token, claims, task!, outcome.Refusal!.Message, cancellationToken, StatusCodes.Status409Conflict),
+            DecisionOutcomeKind.AlreadyClosed => Page(ApprovalLinkGate.Resolve(new ApprovalLinkVerification(ApprovalLinkOutcome.Valid, claims), outcome.Task)),
+            _ => Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding)),
+        };
+    }
+
+    private async Task<(ApprovalLinkState Gate, StoredApprovalTask? Task)> ResolveAsync(
+        string token, string? formToken, bool isPost, CancellationToken cancellationToken)
+    {
+        var tokens = settings.Tokens;
+        var verification = tokens.Verify(token, clock.GetUtcNow());
+        var task = verification.Claims is { } claims ? await tasks.GetAsync(claims.TaskId, cancellationToken) : null;
+        var gate = isPost
+            ? ApprovalLinkGate.ResolvePost(verification, task?.Snapshot, tokens, formToken)
+            : ApprovalLinkGate.Resolve(verification, task?.Snapshot);
+        return (gate, task);
+    }
+
+    private async Task<(int, string)> ConfirmationAsync(string token, ApprovalLinkClaims claims, StoredApprovalTask task, string? error,
+        CancellationToken cancellationToken, int status = StatusCodes.Status200OK)
+    {
+        var application = await applications.GetAsync(task.ApplicationId, cancellationToken);
+        // The task row is open but the saved state has moved on (or not yet arrived): the link cannot be used now.
+        if (application?.State is not { Task: { } open } state || open.TaskId != claims.TaskId || open.Deciders.All(a => a.Id != claims.ApproverId))
+            return Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding));
+        var model = ReliefApprovalLink.ConfirmationModel(state, application.Details, claims, settings.Tokens,
+            $"{PathPrefix}/{token}", ReliefMail.MaskPhone);
+        return (status, ApprovalPages.Confirmation(model, error));
+    }
+
+    private static (int, string) Page(ApprovalLinkState state) => (state.Kind switch
+    {
+        ApprovalLinkPageKind.Invalid => StatusCodes.Status400BadRequest,
+        ApprovalLinkPageKind.FormRejected => StatusCodes.Status403Forbidden,
+        ApprovalLinkPageKind.Expired => StatusCodes.Status410Gone,
+        _ => StatusCodes.Status409Conflict,
+    }, ApprovalPages.ForState(state));
+
+    /// <summary>Browsers say where a POST came from: refuse other sites (Sec-Fetch-Site) and foreign origins.</summary>
+    private bool IsCrossSite(HttpRequest request)
+    {
+        if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase)) return true;
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0) return false;
+        var own = $"{request.Scheme}://{request.Host}";
+        return !string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(origin, OriginOf(settings.Value.PublicBaseUrl), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
+}

@@ -1,0 +1,105 @@
+using Gonghui.Durable;
+using Gonghui.Functions.Relief;
+using Gonghui.Hosting.Functions;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>
+/// The <c>ReliefApproval</c> orchestration (instance id = application id): feeds <see cref="ReliefApprovalWorkflow"/>
+/// its events and carries out its effects. Effects that answer (eligibility, reservation, approver lookup, payment)
+/// and the others of a step go together, with the state to save, to one <see cref="ReliefActivities.ApplyEffects"/>
+/// call whose answer is the next event. Between steps it waits for a <see cref="ReliefAction"/> or the
+/// open task's next deadline, whichever comes first. The custom status is <see cref="ReliefStatusView"/>'s sentence.
+/// </summary>
+public static class ReliefApprovalOrchestration
+{
+    public const string Name = "ReliefApproval";
+    public const string ActionEvent = "relief-action";
+
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2));
+
+    [Function(Name)]
+    public static async Task<ReliefApplicationStatus> Run([OrchestrationTrigger] TaskOrchestrationContext context)
+    {
+        var submission = context.GetInput<ReliefSubmission>()!;
+        var steps = new StepCounter();
+        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.Details,
+            submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
+        Task<ReliefAction>? action = null;
+        while (state.Status.IsOpen())
+        {
+            action ??= context.WaitForExternalEvent<ReliefAction>(ActionEvent);
+            WorkflowStep step;
+            if (ReliefApprovalWorkflow.NextDeadline(state) is { } deadline)
+            {
+                using var cancelTimer = new CancellationTokenSource();
+                var timer = context.CreateTimer(deadline.At.UtcDateTime, cancelTimer.Token);
+                if (await Task.WhenAny(action, timer) == timer)
+                {
+                    step = ReliefApprovalWorkflow.TimerFired(state, deadline.TaskId, Now(context));
+                }
+                else
+                {
+                    cancelTimer.Cancel();
+                    step = Act(state, await action);
+                    action = null;
+                }
+            }
+            else
+            {
+                step = Act(state, await action);
+                action = null;
+            }
+            // A refused action (a late decision, a withdrawal after approval) changes nothing; the caller was told already.
+            if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))
+                state = await CarryOutAsync(context, steps, submission.Program, step);
+        }
+        return state.Status;
+    }
+
+    private static WorkflowStep Act(ReliefApprovalState state, ReliefAction action) => action.Kind switch
+    {
+        ReliefActionKind.Decide when action.Decision is { } decision => ReliefApprovalWorkflow.Decide(state, decision),
+        ReliefActionKind.Withdraw => ReliefApprovalWorkflow.Withdraw(state, action.ActorId, action.ActorName, action.Comment, action.At),
+        ReliefActionKind.Resubmit => ReliefApprovalWorkflow.Resubmit(state, action.ActorId, action.ActorName, action.Comment, action.At),
+        _ => new WorkflowStep(state, [], new WorkflowRefusal(ReliefApprovalWorkflow.UnexpectedEvent, "无法识别的操作。")),
+    };
+
+    /// <summary>Carries out a step and every step its answering effect leads to (one activity each); returns the state to wait in.</summary>
+    private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefProgram program, WorkflowStep step)
+    {
+        while (true)
+        {
+            if (step.IsRefused)
+                throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
+            var state = step.State;
+            var answering = step.Effects.SingleOrDefault(IsAnswering);
+            var answer = await context.CallActivityAsync<ReliefEffectAnswer>(ReliefActivities.ApplyEffectsName,
+                new ReliefEffectBatch(steps.Next(), state, step.Effects, answering is CheckEligibility ? program : null), Retry);
+            context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
+            if (answering is null) return state;
+            var now = Now(context);
+            step = answering switch
+            {
+                CheckEligibility => ReliefApprovalWorkflow.RecordEligibility(state, answer.Eligibility!, now),
+                ReserveBudget => ReliefApprovalWorkflow.RecordReservation(state, answer.Reservation!.Value, now),
+                OpenApprovalTask open => ReliefApprovalWorkflow.OpenTask(state, open.TaskId, answer.Approvers!.Approver, answer.Approvers.Deputy, now,
+                    ReliefWorkingDays.Adder),
+                CreatePaymentInstruction => ReliefApprovalWorkflow.RecordPayment(state, answer.PaymentId!, now),
+                _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
+            };
+        }
+    }
+
+    /// <summary>Numbers the steps; the same on every replay, since the instance runs one execution from its start.</summary>
+    private sealed class StepCounter
+    {
+        private int _last;
+
+        public int Next() => ++_last;
+    }
+
+    private static bool IsAnswering(ReliefEffect effect) => effect is CheckEligibility or ReserveBudget or OpenApprovalTask or CreatePaymentInstruction;
+
+    private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
+}

@@ -1,0 +1,54 @@
+using Gonghui.Durable;
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Relief;
+
+namespace Gonghui.Functions.ReliefService;
+
+public enum DecisionOutcomeKind
+{
+    Accepted = 1,
+
+    /// <summary>The workflow would not take it (wrong approver, missing comment, no returns left, ...); nothing was recorded.</summary>
+    Refused,
+
+    /// <summary>The task was decided or closed before.</summary>
+    AlreadyClosed,
+
+    NotFound,
+}
+
+public sealed record DecisionOutcome(DecisionOutcomeKind Kind, ApprovalTaskConclusion? Conclusion = null, WorkflowRefusal? Refusal = null,
+    ApprovalTaskSnapshot? Task = null);
+
+/// <summary>
+/// One decision path for the link POST and the approver API: check it against the workflow, move the task row
+/// Open → Decided under its ETag (the single use), then raise it to the orchestration. A repeat that finds the task
+/// decided raises the recorded decision again, so a crash between the row write and the raise loses nothing
+/// (the orchestration ignores a decision it has seen).
+/// </summary>
+public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore applications, DurableTaskClient durable)
+{
+    public async Task<DecisionOutcome> DecideAsync(ApprovalDecision decision, string? linkNonce, CancellationToken cancellationToken = default)
+    {
+        var task = await tasks.GetAsync(decision.TaskId, cancellationToken);
+        if (task is null) return new(DecisionOutcomeKind.NotFound);
+        if (task.Snapshot.Status != ApprovalTaskStatus.Open) return await ClosedAsync(task, cancellationToken);
+        var state = (await applications.GetAsync(task.ApplicationId, cancellationToken))?.State;
+        if (state is null) return new(DecisionOutcomeKind.NotFound);
+        if (ReliefApprovalWorkflow.CheckDecision(state, decision) is { } refusal) return new(DecisionOutcomeKind.Refused, Refusal: refusal, Task: task.Snapshot);
+        var conclusion = ReliefApprovalLink.Conclusion(state, decision);
+        var (won, current) = await tasks.TryDecideAsync(decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
+        if (!won) return await ClosedAsync(current!, cancellationToken);
+        await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(decision), cancellationToken);
+        return new(DecisionOutcomeKind.Accepted, conclusion, Task: current!.Snapshot);
+    }
+
+    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, CancellationToken cancellationToken)
+    {
+        if (task.Snapshot.Status == ApprovalTaskStatus.Decided && task.Decision is { } recorded
+            && (await applications.GetAsync(task.ApplicationId, cancellationToken))?.State is { Status: ReliefApplicationStatus.AwaitingDecision } state
+            && state.Task?.TaskId == task.Snapshot.TaskId)
+            await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(recorded), cancellationToken);
+        return new(DecisionOutcomeKind.AlreadyClosed, task.Snapshot.Conclusion, Task: task.Snapshot);
+    }
+}

@@ -1,0 +1,54 @@
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Notifications;
+using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Relief;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Functions.ReliefService;
+
+public enum ApproverMailKind
+{
+    Request = 1,
+    Reminder,
+    Escalation,
+}
+
+/// <summary>
+/// Relief e-mails through the <see cref="EmailOutbox"/>: approver mails with a freshly issued link (recorded on the
+/// task row before the mail is queued) and unit notifications. Keys make a rerun's mail a duplicate the sender drops.
+/// </summary>
+public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock,
+    ILogger<ReliefMail> logger)
+{
+    /// <summary>Phone numbers as approvers and units see them.</summary>
+    public static string MaskPhone(string phone) => PhoneNumber.TryParse(phone, out var number) ? number.Masked : "****";
+
+    public async Task SendApproverMailAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
+        ApproverMailKind kind, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var expires = task.ExpiresAt > now ? task.ExpiresAt : now.AddDays(1);
+        var link = settings.Tokens.Issue(task.TaskId, recipient.Id, now, expires);
+        await tasks.RecordLinkAsync(state.ApplicationId, task, new IssuedLinkRecord(link.Claims.Nonce, recipient.Id, now), cancellationToken);
+        var model = new ApprovalEmailModel(recipient.Name, ReliefCaseSummary.Build(state, application.Details, MaskPhone),
+            ReliefCaseSummary.Step(state), settings.Value.ApprovalLinkUrl(link.Token), link.Claims.ExpiresAt);
+        var email = kind switch
+        {
+            ApproverMailKind.Request => ApprovalEmails.ApprovalRequest(model),
+            ApproverMailKind.Reminder => ApprovalEmails.Reminder(model, state.Timing.ReminderAfterWorkingDays),
+            _ => ApprovalEmails.Escalation(model, task.Approver.Name, state.Timing.EscalationAfterWorkingDays),
+        };
+        await outbox.EnqueueAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
+            recipient.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+        logger.LogInformation("Approval {Kind} for task {TaskId} queued for approver {ApproverId}", kind, task.TaskId, recipient.Id);
+    }
+
+    public async Task SendUnitMailAsync(ReliefApprovalState state, StoredApplication application, NotifyApplicantUnit notify, CancellationToken cancellationToken)
+    {
+        var unit = await directory.FindUnitAsync(application.Unit, cancellationToken)
+            ?? new UnitContact(application.Unit, settings.Value.DefaultUnitEmail);
+        var email = ReliefUnitNotification.Render(state, notify.Event, application.Details, unit.Name);
+        await outbox.EnqueueAsync(new EmailMessage($"relief/{state.ApplicationId}/unit/{notify.HistoryIndex}",
+            unit.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Serialization;
+using Gonghui.Functions.Relief;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>The orchestration's input: the validated application, the program as it was at submission, who submitted it when.</summary>
+public sealed record ReliefSubmission(
+    string ApplicationId,
+    ReliefApplicationDetails Details,
+    ReliefProgram Program,
+    string SubmittedById,
+    string SubmittedByName,
+    DateTimeOffset SubmittedAt);
+
+[JsonConverter(typeof(JsonStringEnumConverter<ReliefActionKind>))]
+public enum ReliefActionKind
+{
+    [JsonStringEnumMemberName("decide")] Decide = 1,
+    [JsonStringEnumMemberName("withdraw")] Withdraw,
+    [JsonStringEnumMemberName("resubmit")] Resubmit,
+}
+
+/// <summary>
+/// What people do to a running application, raised as the orchestration's one external event
+/// (<see cref="ReliefApprovalOrchestration.ActionEvent"/>) so a single wait sees them in arrival order.
+/// </summary>
+public sealed record ReliefAction(
+    ReliefActionKind Kind,
+    string ActorId,
+    string ActorName,
+    string? Comment,
+    DateTimeOffset At,
+    ApprovalDecision? Decision = null)
+{
+    public static ReliefAction Decided(ApprovalDecision decision) =>
+        new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision);
+}
+
+/// <summary>
+/// The workflow state after a step and that step's effects, carried out by one activity. At most one effect needs
+/// an answer (eligibility, reservation, approvers, payment), and it comes last; <see cref="Program"/> is set when
+/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's steps, so a late rerun of an
+/// earlier batch (activities run at least once) cannot save an older state over a newer one.
+/// </summary>
+public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
+
+/// <summary>The answer of the batch's answering effect; the member for that effect is set.</summary>
+public sealed record ReliefEffectAnswer(
+    EligibilityDecision? Eligibility = null,
+    BudgetOutcome? Reservation = null,
+    LevelApprovers? Approvers = null,
+    string? PaymentId = null);

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Text;
+using Gonghui.Durable;
+using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Relief;
+
+namespace Gonghui.Functions.ReliefService;
+
+/// <summary>Who submits or acts on an application: the API key's id and name, and the unit it speaks for.</summary>
+public sealed record ReliefActor(string Id, string Name, string Unit);
+
+/// <summary>
+/// Submits an application: validate, store it, start its <c>ReliefApproval</c> orchestration (instance id =
+/// application id). Repeating a submission with the same id finishes what a crash left undone and starts nothing twice.
+/// </summary>
+public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore applications, DurableTaskClient durable,
+    ReliefSettingsAccessor settings, TimeProvider clock)
+{
+    public async Task<ValidationResult<StoredApplication>> SubmitAsync(
+        ReliefApplicationRequest? request, ReliefActor actor, string? applicationId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var known = await programs.ListAsync(cancellationToken);
+        var validation = ReliefApplicationValidator.Validate(request, [.. known.Select(p => p.Code)], ChinaTime.Today(now));
+        if (!validation.IsValid) return ValidationResult<StoredApplication>.Invalid(validation.Errors);
+        var details = validation.Value!;
+        var program = known.Single(p => p.Code == details.ProgramCode);
+        var application = new StoredApplication(applicationId ?? NewId(now), actor.Unit, actor.Id, actor.Name, now, details, null);
+        if (!await applications.AddAsync(application, settings.Value.NationalIdHasher.Hash(details.Applicant.NationalId), cancellationToken))
+            application = (await applications.GetAsync(application.ApplicationId, cancellationToken))!;
+        if (await durable.GetInstanceAsync(application.ApplicationId, cancellation: cancellationToken) is null)
+        {
+            var submission = new ReliefSubmission(application.ApplicationId, application.Details, program,
+                application.SubmittedById, application.SubmittedByName, application.SubmittedAt);
+            try
+            {
+                await durable.ScheduleNewOrchestrationInstanceAsync(ReliefApprovalOrchestration.Name, submission,
+                    new StartOrchestrationOptions(application.ApplicationId), cancellationToken);
+            }
+            catch (OrchestrationAlreadyExistsException)
+            {
+                // A concurrent repeat started it.
+            }
+        }
+        return ValidationResult<StoredApplication>.Valid(application);
+    }
+
+    /// <summary>The application id for a client's idempotency key: the same key from the same caller names the same application.</summary>
+    public static string IdFor(string callerId, string idempotencyKey) =>
+        "rel-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{callerId}\n{idempotencyKey}")))[..20];
+
+    private static string NewId(DateTimeOffset now) =>
+        $"rel-{ChinaTime.Today(now):yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+}

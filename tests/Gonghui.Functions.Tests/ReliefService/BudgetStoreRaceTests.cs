@@ -1,0 +1,37 @@
+using Gonghui.Functions.Money;
+using Gonghui.Functions.Relief;
+using Gonghui.Functions.ReliefService;
+using Gonghui.Testing;
+
+namespace Gonghui.Functions.Tests.ReliefService;
+
+/// <summary>The budget store under real concurrency on Azurite: the balance's ETag lets exactly as many reservations through as fit.</summary>
+public sealed class BudgetStoreRaceTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+{
+    [Fact]
+    public async Task Fifty_racing_reservations_for_a_budget_that_fits_ten_reserve_exactly_ten_and_repeats_change_nothing()
+    {
+        var store = new BudgetStore(azurite.Server.CreateTableServiceClient());
+        var key = new BudgetKey("hardship", Random.Shared.Next(100000, 999999).ToString(), 2026);
+        await store.SetBudgetAsync(key, Yuan.FromWholeYuan(10_000));
+        var amount = Yuan.FromWholeYuan(1_000);
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(1, 50).Select(i => Task.Run(() => store.ReserveAsync(key, $"rel-{i}.1", amount))));
+
+        var winners = Enumerable.Range(1, 50).Where(i => outcomes[i - 1] == BudgetOutcome.Applied).ToList();
+        Assert.Equal(10, winners.Count);
+        Assert.Equal(40, outcomes.Count(o => o == BudgetOutcome.InsufficientFunds));
+        var balance = (await store.GetAsync(key))!;
+        Assert.Equal(Yuan.FromWholeYuan(10_000), balance.Reserved);
+        Assert.Equal(Yuan.Zero, balance.Available);
+
+        // A rerun of a winner's reservation finds its hold; spending and a repeated spend count once.
+        var repeats = await Task.WhenAll(winners.Select(i => store.ReserveAsync(key, $"rel-{i}.1", amount)));
+        Assert.All(repeats, o => Assert.Equal(BudgetOutcome.AlreadyApplied, o));
+        await Task.WhenAll(winners.Concat(winners).Select(i => Task.Run(() => store.SpendAsync(key, $"rel-{i}.1"))));
+        balance = (await store.GetAsync(key))!;
+        Assert.Equal(Yuan.Zero, balance.Reserved);
+        Assert.Equal(Yuan.FromWholeYuan(10_000), balance.Spent);
+        Assert.Equal(BudgetOutcome.Conflict, await store.ReleaseAsync(key, $"rel-{winners[0]}.1"));
+    }
+}
