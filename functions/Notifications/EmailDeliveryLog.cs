@@ -1,25 +1,72 @@
 using System.Security.Cryptography;
 using System.Text;
+using Azure;
 using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Notifications;
 
 /// <summary>
-/// Which e-mail keys were handed to SMTP, so a redelivered queue message does not mail twice. A crash between
-/// the hand-over and the record can still repeat one mail; its stable Message-ID lets clients drop it.
+/// Which e-mail keys were handed to SMTP, so duplicate queue messages do not mail twice. A queue message claims
+/// its key before sending (a row written under its ETag), so two messages with one key racing each other send once.
+/// The claiming message, redelivered after a crash, takes its own claim over; a claim older than
+/// <see cref="ClaimLease"/> can be taken by any message. A crash between the hand-over and the "sent" mark can
+/// still repeat one mail; its stable Message-ID lets mail clients drop it.
 /// </summary>
 public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clock)
 {
     public const string TableName = "EmailDeliveries";
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
+
+    private const string Sending = "sending";
+    private const string Sent = "sent";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private Task? _created;
+
+    public async Task<EmailClaim> ClaimAsync(string key, string messageId, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var (partition, row) = Keys(key);
+        while (true)
+        {
+            var claim = new TableEntity(partition, row)
+            {
+                ["Key"] = key,
+                ["State"] = Sending,
+                ["MessageId"] = messageId,
+                ["ClaimedAt"] = clock.GetUtcNow(),
+            };
+            var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
+            try
+            {
+                if (!stored.HasValue)
+                {
+                    await _table.AddEntityAsync(claim, cancellationToken);
+                    return EmailClaim.Claimed;
+                }
+                var current = stored.Value!;
+                if (current.GetString("State") == Sent)
+                    return EmailClaim.AlreadySent;
+                var mine = current.GetString("MessageId") == messageId;
+                var expired = current.GetDateTimeOffset("ClaimedAt") + ClaimLease < clock.GetUtcNow();
+                if (!mine && !expired)
+                    return EmailClaim.HeldByAnotherMessage;
+                await _table.UpdateEntityAsync(claim, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                return EmailClaim.Claimed;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another message claimed or finished it in between: look again.
+            }
+        }
+    }
 
     public async Task<bool> WasSentAsync(string key, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
-        return (await _table.GetEntityIfExistsAsync(partition, row, ["SentAt"], cancellationToken)).HasValue;
+        var stored = await _table.GetEntityIfExistsAsync(partition, row, ["State"], cancellationToken);
+        return stored.HasValue && stored.Value!.GetString("State") == Sent;
     }
 
     public async Task RecordSentAsync(string key, CancellationToken cancellationToken)
@@ -29,6 +76,7 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
         await _table.UpsertEntityAsync(new TableEntity(partition, row)
         {
             ["Key"] = key,
+            ["State"] = Sent,
             ["SentAt"] = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
     }

@@ -26,7 +26,7 @@ public sealed class SendEmailFunctionTests(AzuriteFixture azurite) : IClassFixtu
         var email = new EmailMessage("ticket/T1/unit", "unit@example.org", "新工单：拖欠工资",
             "您好，有一张新工单待处理。", "<p>您好，有一张<b>新工单</b>待处理。</p>");
 
-        await function.Run(email, dequeueCount: 1, CancellationToken.None);
+        await function.Run(email, "message-1", dequeueCount: 1, CancellationToken.None);
 
         var received = await _maildev.WaitForEmailAsync(m => m.Subject == "新工单：拖欠工资");
         Assert.Equal("unit@example.org", Assert.Single(received.To!).Address);
@@ -41,8 +41,8 @@ public sealed class SendEmailFunctionTests(AzuriteFixture azurite) : IClassFixtu
         var key = "relief/A-" + Guid.NewGuid().ToString("N") + "/level-1";
         var email = new EmailMessage(key, "approver@example.org", "审批提醒 " + key, "请审批。");
 
-        await function.Run(email, dequeueCount: 1, CancellationToken.None);
-        await function.Run(email, dequeueCount: 2, CancellationToken.None);
+        await function.Run(email, "message-1", dequeueCount: 1, CancellationToken.None);
+        await function.Run(email, "message-1", dequeueCount: 2, CancellationToken.None);
 
         await _maildev.WaitForEmailAsync(m => m.Subject == email.Subject);
         var matching = (await _maildev.GetEmailsAsync()).Count(m => m.Subject == email.Subject);
@@ -59,8 +59,40 @@ public sealed class SendEmailFunctionTests(AzuriteFixture azurite) : IClassFixtu
             NullLogger<SendEmailFunction>.Instance);
         var email = new EmailMessage("unreachable/" + Guid.NewGuid(), "x@example.org", "s", "t");
 
-        await Assert.ThrowsAnyAsync<Exception>(() => function.Run(email, 1, CancellationToken.None));
+        await Assert.ThrowsAnyAsync<Exception>(() => function.Run(email, "message-1", 1, CancellationToken.None));
 
         Assert.False(await log.WasSentAsync(email.Key, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Duplicate_messages_with_one_key_racing_each_other_mail_once()
+    {
+        var function = CreateFunction(azurite.Server.CreateTableServiceClient());
+        var key = "race/" + Guid.NewGuid().ToString("N");
+        var email = new EmailMessage(key, "unit@example.org", "并发重复 " + key, "同一封邮件的多条队列消息。");
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => function.Run(email, "message-" + i, 1, CancellationToken.None)));
+
+        await _maildev.WaitForEmailAsync(m => m.Subject == email.Subject);
+        await Task.Delay(500); // a second hand-over, were there one, would have arrived by now
+        Assert.Equal(1, (await _maildev.GetEmailsAsync()).Count(m => m.Subject == email.Subject));
+    }
+
+    [Fact]
+    public async Task A_claim_left_by_a_crash_is_taken_over_by_the_same_message_and_not_by_another()
+    {
+        var tables = azurite.Server.CreateTableServiceClient();
+        var function = CreateFunction(tables);
+        var key = "crash/" + Guid.NewGuid().ToString("N");
+        var email = new EmailMessage(key, "unit@example.org", "崩溃接管 " + key, "发送前进程被终止。");
+        // The first delivery of message-1 claimed the key and died before SMTP.
+        Assert.Equal(EmailClaim.Claimed, await new EmailDeliveryLog(tables, TimeProvider.System).ClaimAsync(key, "message-1", CancellationToken.None));
+
+        await function.Run(email, "message-2", 1, CancellationToken.None);
+        Assert.DoesNotContain(await _maildev.GetEmailsAsync(), m => m.Subject == email.Subject);
+
+        await function.Run(email, "message-1", 2, CancellationToken.None);
+        await _maildev.WaitForEmailAsync(m => m.Subject == email.Subject);
+        Assert.Equal(1, (await _maildev.GetEmailsAsync()).Count(m => m.Subject == email.Subject));
     }
 }
