@@ -83,9 +83,9 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         req.HttpContext.GetApiCaller() is { } caller && !caller.IsOutsideUnit(application.Unit)
         && !caller.IsOutsideRegion(application.Details.Applicant.RegionCode);
 
-    private static ReliefActor Actor(ApiCaller caller) => new(caller.KeyId, caller.Name, caller.Unit ?? caller.Name);
+    internal static ReliefActor Actor(ApiCaller caller) => new(caller.KeyId, caller.Name, caller.Unit ?? caller.Name);
 
-    private static IResult Accepted(HttpRequest req, string applicationId)
+    internal static IResult Accepted(HttpRequest req, string applicationId)
     {
         var statusUrl = $"{req.Scheme}://{req.Host}/api/relief/applications/{applicationId}";
         return new AcceptedAt(statusUrl, Results.Json(new { applicationId, statusUrl }, FunctionJson.Options, statusCode: StatusCodes.Status202Accepted));
