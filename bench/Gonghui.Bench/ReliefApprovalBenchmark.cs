@@ -10,6 +10,7 @@ using Gonghui.Functions.ReliefService;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
 using Gonghui.Testing;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Bench;
 
@@ -60,7 +61,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         using var approver = app.CreateClient(ApproverKey);
         using var inbox = new HttpClient { BaseAddress = maildev.WebUri };
 
-        var year = ChinaTime.Today(DateTimeOffset.UtcNow).Year;
+        var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
         (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{Region}/{year}", new { budget = "10000000.00" }, cancellationToken)).EnsureSuccessStatusCode();
         foreach (var level in new[] { ApprovalLevel.District, ApprovalLevel.City })
         {

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Calendar;
 namespace Gonghui.Functions.Approvals;
 
 /// <summary>What an approver e-mail needs; <paramref name="LinkUrl"/> is the absolute /approvals/{token} URL.</summary>
@@ -21,7 +22,7 @@ public static class ApprovalEmails
         var summary = model.Summary;
         var rows = new List<SummaryRow> { new("编号", summary.Reference) };
         rows.AddRange(summary.Rows);
-        var validity = $"链接 {ChinaTime.Format(model.LinkExpiresAt)} 前有效，仅限您本人使用。打开链接只显示确认页面，需在页面上点击按钮才会提交决定。";
+        var validity = $"链接 {ChinaStandardTime.Format(model.LinkExpiresAt)} 前有效，仅限您本人使用。打开链接只显示确认页面，需在页面上点击按钮才会提交决定。";
         var html = Html.Document(summary.Title, $"""
             <p>{Html.Encode(model.RecipientName)}，您好！</p>
             {Html.Paragraph(lead)}

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Approvals;
 
@@ -34,7 +35,7 @@ public static class ApprovalPages
             {returnButton}
             </div>
             </form>
-            {Html.Paragraph($"{returnNote}点击按钮后才会提交决定；本链接仅限您本人使用，{ChinaTime.Format(model.LinkExpiresAt)} 前有效，使用一次后失效。", "note")}
+            {Html.Paragraph($"{returnNote}点击按钮后才会提交决定；本链接仅限您本人使用，{ChinaStandardTime.Format(model.LinkExpiresAt)} 前有效，使用一次后失效。", "note")}
             """;
         return Html.Document($"审批确认 - {summary.Title}", body);
     }
@@ -42,7 +43,7 @@ public static class ApprovalPages
     /// <summary>After a successful POST.</summary>
     public static string DecisionRecorded(ApprovalTaskConclusion conclusion, string reference) =>
         Html.Document("审批意见已提交",
-            $"<h1>审批意见已提交</h1>{Html.Paragraph($"您对申请 {reference} 的决定“{conclusion.Decision}”已于 {ChinaTime.Format(conclusion.At)} 记录。感谢您的审批。", "ok")}");
+            $"<h1>审批意见已提交</h1>{Html.Paragraph($"您对申请 {reference} 的决定“{conclusion.Decision}”已于 {ChinaStandardTime.Format(conclusion.At)} 记录。感谢您的审批。", "ok")}");
 
     /// <summary>Every link that cannot be used (any state but Confirm), saying what happened.</summary>
     public static string ForState(ApprovalLinkState state)
@@ -54,9 +55,9 @@ public static class ApprovalPages
             ApprovalLinkPageKind.Superseded => ("链接已失效",
                 $"该申请已由{state.Conclusion?.ByName}于 {At(state.Conclusion)} 撤回，此审批事项已取消，无需处理。"),
             ApprovalLinkPageKind.Expired when state.Conclusion is { } conclusion => ("链接已过期",
-                $"该审批环节已于 {ChinaTime.Format(conclusion.At)} 因超时未处理而结束，申请已退回经办单位。如重新提交，您将收到新的审批邮件。"),
+                $"该审批环节已于 {ChinaStandardTime.Format(conclusion.At)} 因超时未处理而结束，申请已退回经办单位。如重新提交，您将收到新的审批邮件。"),
             ApprovalLinkPageKind.Expired => ("链接已过期",
-                $"此审批链接已于 {(state.Claims is { } claims ? ChinaTime.Format(claims.ExpiresAt) : "")} 过期。如该事项仍需处理，请联系经办单位重新发送审批邮件。"),
+                $"此审批链接已于 {(state.Claims is { } claims ? ChinaStandardTime.Format(claims.ExpiresAt) : "")} 过期。如该事项仍需处理，请联系经办单位重新发送审批邮件。"),
             ApprovalLinkPageKind.FormRejected => ("无法提交",
                 "提交未通过安全校验（页面已失效或并非从审批页面提交）。请重新打开邮件中的链接后再提交。"),
             ApprovalLinkPageKind.Invalid => ("链接无效", InvalidReason(state.Problem)),
@@ -74,5 +75,5 @@ public static class ApprovalPages
         _ => "此链接无效。",
     };
 
-    private static string At(ApprovalTaskConclusion? conclusion) => conclusion is null ? "" : ChinaTime.Format(conclusion.At);
+    private static string At(ApprovalTaskConclusion? conclusion) => conclusion is null ? "" : ChinaStandardTime.Format(conclusion.At);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Gonghui.Functions.Calendar;
 
 /// <summary>
@@ -18,4 +20,8 @@ public static class ChinaStandardTime
         new(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset);
 
     public static DateTimeOffset FromLocal(DateOnly date, TimeOnly time) => FromLocal(date.ToDateTime(time));
+
+    /// <summary>An instant as people read it: "2026年11月23日 16:05".</summary>
+    public static string Format(DateTimeOffset instant) =>
+        ToLocal(instant).ToString("yyyy年M月d日 HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -51,7 +52,7 @@ public sealed record PaymentCsvRow
         Amount = payment.Amount.ToString(),
         Currency = "CNY",
         Purpose = payment.Purpose,
-        ApprovedAt = payment.ApprovedAt.ToOffset(Approvals.ChinaTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+        ApprovedAt = payment.ApprovedAt.ToOffset(ChinaStandardTime.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
         InstructedOn = payment.InstructedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 }

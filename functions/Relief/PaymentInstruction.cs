@@ -1,5 +1,6 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -39,7 +40,7 @@ public sealed record PaymentInstruction
             Payee = details.PayeeAccount,
             Amount = state.Amount,
             ApprovedAt = state.Decisions.Last().At,
-            InstructedOn = ChinaTime.Today(createdAt),
+            InstructedOn = ChinaStandardTime.ToLocalDate(createdAt),
         };
     }
 }

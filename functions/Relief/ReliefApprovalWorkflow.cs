@@ -1,4 +1,5 @@
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -39,7 +40,7 @@ public static class ReliefApprovalWorkflow
             ProgramName = program.Name,
             RegionCode = application.Applicant.RegionCode,
             Amount = application.RequestedAmount,
-            Budget = new BudgetKey(program.Code, application.Applicant.RegionCode, ChinaTime.Today(at).Year),
+            Budget = new BudgetKey(program.Code, application.Applicant.RegionCode, ChinaStandardTime.ToLocalDate(at).Year),
             Levels = program.LevelsFor(application.RequestedAmount),
             Timing = program.Timing,
             MaxReturns = program.MaxReturns,

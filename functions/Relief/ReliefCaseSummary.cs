@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -37,7 +38,7 @@ public static class ReliefCaseSummary
         rows.Add(new("证明材料", details.Documents.Count == 0 ? "无" : string.Join("、", details.Documents.Select(d => d.Name))));
         rows.Add(new("收款账户", $"{details.PayeeAccount.BankName} {details.PayeeAccount.AccountName} {MaskAccount(details.PayeeAccount.AccountNumber)}"));
         if (details.SourceTicketId is { } ticket) rows.Add(new("来源工单", ticket));
-        var decisions = state.Decisions.Select(d => $"{ChinaTime.Format(d.At)} {d.Level?.ChineseName()} {d.ActorName}：{DecisionName(d.Kind)}{(d.Comment is null ? "" : $"（{d.Comment}）")}").ToList();
+        var decisions = state.Decisions.Select(d => $"{ChinaStandardTime.Format(d.At)} {d.Level?.ChineseName()} {d.ActorName}：{DecisionName(d.Kind)}{(d.Comment is null ? "" : $"（{d.Comment}）")}").ToList();
         if (decisions.Count > 0) rows.Add(new("审批记录", string.Join("\n", decisions)));
         return new CaseSummary($"{state.ProgramName}申请", state.ApplicationId, rows);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -32,9 +33,9 @@ public sealed record ReliefStatusView(
                 var deciders = task.Deciders.Select(a => new WaitingOn(a.Id, a.Name)).ToList();
                 var who = task.EscalatedAt is null
                     ? $"{task.Level.ChineseName()}审批人{task.Approver.Name}"
-                    : $"{task.Level.ChineseName()}审批人{task.Approver.Name}或副职审批人{task.Deputy.Name}（已于 {ChinaTime.Format(task.EscalatedAt.Value)} 转办）";
+                    : $"{task.Level.ChineseName()}审批人{task.Approver.Name}或副职审批人{task.Deputy.Name}（已于 {ChinaStandardTime.Format(task.EscalatedAt.Value)} 转办）";
                 return new(state.Status, task.Level, state.LevelIndex + 1, levelCount, deciders, task.ExpiresAt,
-                    $"等待{who}审批（{position}），{ChinaTime.Format(task.ExpiresAt)} 前未处理将超时退回。");
+                    $"等待{who}审批（{position}），{ChinaStandardTime.Format(task.ExpiresAt)} 前未处理将超时退回。");
             }
             case ReliefApplicationStatus.Routing:
                 return At(state, $"正在分派{state.CurrentLevel.ChineseName()}审批人（{position}）。");
@@ -51,8 +52,8 @@ public sealed record ReliefStatusView(
                     ReliefApplicationStatus.Refused => $"未予受理：{state.Refusal!.Message}",
                     ReliefApplicationStatus.Approved => "已全部审批通过，正在生成付款指令。",
                     ReliefApplicationStatus.Paid => $"已审批通过，付款指令已生成（{state.Amount.ToDisplayString()}）。",
-                    ReliefApplicationStatus.Rejected => $"已被{last.Level?.ChineseName()}审批人{last.ActorName}于 {ChinaTime.Format(last.At)} 驳回，意见：“{last.Comment}”。",
-                    ReliefApplicationStatus.Withdrawn => $"已由{last.ActorName}于 {ChinaTime.Format(last.At)} 撤回。",
+                    ReliefApplicationStatus.Rejected => $"已被{last.Level?.ChineseName()}审批人{last.ActorName}于 {ChinaStandardTime.Format(last.At)} 驳回，意见：“{last.Comment}”。",
+                    ReliefApplicationStatus.Withdrawn => $"已由{last.ActorName}于 {ChinaStandardTime.Format(last.At)} 撤回。",
                     _ => throw new InvalidOperationException(state.Status.ToString()),
                 });
         }

@@ -1,5 +1,6 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Relief;
 
@@ -14,10 +15,10 @@ public static class ReliefUnitNotification
         var (outcome, message) = entry.Kind switch
         {
             ReliefEventKind.Paid => ("已审批通过", $"该申请已全部审批通过，已生成付款指令，将通过银行转账发放 {state.Amount.ToDisplayString()}。"),
-            ReliefEventKind.Rejected => ("未获批准", $"该申请已由{entry.Level?.ChineseName()}审批人{entry.ActorName}于 {ChinaTime.Format(entry.At)} 驳回，意见：{entry.Comment}"),
-            ReliefEventKind.Returned => ("被退回补充材料", $"该申请已由{entry.Level?.ChineseName()}审批人{entry.ActorName}于 {ChinaTime.Format(entry.At)} 退回，意见：{entry.Comment} 请补充后重新提交。"),
+            ReliefEventKind.Rejected => ("未获批准", $"该申请已由{entry.Level?.ChineseName()}审批人{entry.ActorName}于 {ChinaStandardTime.Format(entry.At)} 驳回，意见：{entry.Comment}"),
+            ReliefEventKind.Returned => ("被退回补充材料", $"该申请已由{entry.Level?.ChineseName()}审批人{entry.ActorName}于 {ChinaStandardTime.Format(entry.At)} 退回，意见：{entry.Comment} 请补充后重新提交。"),
             ReliefEventKind.Expired => ("审批超时退回", $"{entry.Comment}预算预留已释放；如仍需申请，请重新提交。"),
-            ReliefEventKind.Withdrawn => ("已撤回", $"该申请已由{entry.ActorName}于 {ChinaTime.Format(entry.At)} 撤回。{(entry.Comment is null ? "" : $"原因：{entry.Comment}")}"),
+            ReliefEventKind.Withdrawn => ("已撤回", $"该申请已由{entry.ActorName}于 {ChinaStandardTime.Format(entry.At)} 撤回。{(entry.Comment is null ? "" : $"原因：{entry.Comment}")}"),
             ReliefEventKind.Refused => ("未予受理", entry.Comment ?? ""),
             _ => throw new ArgumentException($"No unit notification for {entry.Kind}.", nameof(entry)),
         };

@@ -1,6 +1,7 @@
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 using Gonghui.Storage.Tables;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -42,7 +43,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
                 ["SubmittedById"] = application.SubmittedById,
                 ["SubmittedByName"] = application.SubmittedByName,
                 ["SubmittedAt"] = application.SubmittedAt,
-                ["Year"] = Approvals.ChinaTime.Today(application.SubmittedAt).Year,
+                ["Year"] = ChinaStandardTime.ToLocalDate(application.SubmittedAt).Year,
                 ["AmountFen"] = application.Details.RequestedAmount.Fen,
                 ["Status"] = WireName<ReliefApplicationStatus>.Of(ReliefApplicationStatus.Submitted),
                 ["Details"] = ReliefStorageJson.Write(application.Details),

@@ -4,6 +4,7 @@ using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 using Gonghui.Hosting.Functions;
 using Microsoft.Extensions.Logging;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -88,7 +89,7 @@ public sealed class ReliefActivities(
 
     private async Task<EligibilityDecision> CheckEligibilityAsync(StoredApplication application, ReliefProgram program, CancellationToken cancellationToken)
     {
-        var year = ChinaTime.Today(application.SubmittedAt).Year;
+        var year = ChinaStandardTime.ToLocalDate(application.SubmittedAt).Year;
         var others = await applications.FindByPersonAsync(settings.Value.NationalIdHasher.Hash(application.Details.Applicant.NationalId),
             program.Code, application.ApplicationId, cancellationToken);
         var granted = others.Where(o => o.Year == year && o.Status is ReliefApplicationStatus.Approved or ReliefApplicationStatus.Paid)

@@ -3,6 +3,7 @@ using Gonghui.Functions.Relief;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -41,7 +42,7 @@ internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore
 
     private async Task SeedAsync(CancellationToken cancellationToken)
     {
-        var year = ChinaTime.Today(clock.GetUtcNow()).Year;
+        var year = ChinaStandardTime.ToLocalDate(clock.GetUtcNow()).Year;
         foreach (var program in ReliefProgramDefaults.All)
         {
             var key = new BudgetKey(program.Code, DemoRegion, year);

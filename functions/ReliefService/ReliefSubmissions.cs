@@ -3,6 +3,7 @@ using System.Text;
 using Gonghui.Durable;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -21,7 +22,7 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
     {
         var now = clock.GetUtcNow();
         var known = await programs.ListAsync(cancellationToken);
-        var validation = ReliefApplicationValidator.Validate(request, [.. known.Select(p => p.Code)], ChinaTime.Today(now));
+        var validation = ReliefApplicationValidator.Validate(request, [.. known.Select(p => p.Code)], ChinaStandardTime.ToLocalDate(now));
         if (!validation.IsValid) return ValidationResult<StoredApplication>.Invalid(validation.Errors);
         var details = validation.Value!;
         var program = known.Single(p => p.Code == details.ProgramCode);
@@ -50,5 +51,5 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
         "rel-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{callerId}\n{idempotencyKey}")))[..20];
 
     private static string NewId(DateTimeOffset now) =>
-        $"rel-{ChinaTime.Today(now):yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
+        $"rel-{ChinaStandardTime.ToLocalDate(now):yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5))}";
 }

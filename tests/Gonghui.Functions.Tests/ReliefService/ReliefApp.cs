@@ -9,6 +9,7 @@ using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
 using Gonghui.Storage.Tables;
 using Gonghui.Testing;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
@@ -97,7 +98,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
     public async Task PrepareRegionAsync(string region, string budget)
     {
         using var admin = Client(AdminKey);
-        var year = Gonghui.Functions.Approvals.ChinaTime.Today(DateTimeOffset.UtcNow).Year;
+        var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
         (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{region}/{year}", new { budget })).EnsureSuccessStatusCode();
         var keys = new ApiKeyStore(Tables, TimeProvider.System);
         foreach (var level in new[] { ApprovalLevel.District, ApprovalLevel.City, ApprovalLevel.Province })

@@ -6,6 +6,7 @@ using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Storage.Tables;
 using Gonghui.Testing;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
@@ -81,7 +82,7 @@ public sealed class ReliefConcurrencyAndCrashTests(ReliefApp relief)
     private async Task<JsonElement> BudgetAsync(string region)
     {
         using var admin = relief.Client(ReliefApp.AdminKey);
-        return await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{region}/{ChinaTime.Today(DateTimeOffset.UtcNow).Year}");
+        return await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{region}/{ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year}");
     }
 
     private async Task<int> PaymentRowsAsync(IEnumerable<string> applicationIds)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
@@ -84,7 +85,7 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
         var day = paid.GetProperty("payment").GetProperty("instructedOn").GetString();
         var csv = await admin.GetStringAsync($"api/relief/payments/export?date={day}");
         Assert.Single(csv.Split('\n'), line => line.StartsWith(applicationId + ",", StringComparison.Ordinal));
-        var year = ChinaTime.Today(DateTimeOffset.UtcNow).Year;
+        var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
         var budget = await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{year}");
         Assert.Equal("8000.00", budget.GetProperty("spent").GetString());
         Assert.Equal("0.00", budget.GetProperty("reserved").GetString());

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
@@ -49,7 +50,7 @@ public sealed class ReliefReturnAndWithdrawTests(ReliefApp relief)
             Assert.Equal("cannot-withdraw", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
         using var admin = relief.Client(ReliefApp.AdminKey);
-        var budget = await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{ChinaTime.Today(DateTimeOffset.UtcNow).Year}");
+        var budget = await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year}");
         Assert.Equal("0.00", budget.GetProperty("reserved").GetString());
         Assert.Equal("0.00", budget.GetProperty("spent").GetString());
     }
