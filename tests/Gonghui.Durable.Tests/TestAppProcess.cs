@@ -26,8 +26,7 @@ public sealed class TestAppProcess : IAsyncDisposable
 
     public static TestAppProcess Start(AzuriteServer azurite, string hubName, IEnumerable<string> arguments, string? crashAt = null)
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
-        var app = Path.Combine(RepositoryRoot.Path, "tests", "Gonghui.Durable.TestApp", "bin", configuration, "net10.0", "Gonghui.Durable.TestApp.dll");
+        var app = FunctionAppProcess.BuiltDll("tests/Gonghui.Durable.TestApp", "Gonghui.Durable.TestApp");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,15 +67,7 @@ public sealed class TestAppProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => ChildProcess.KillAndDisposeAsync(_process);
 
     private void Append(string? line)
     {

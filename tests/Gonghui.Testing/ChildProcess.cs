@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Gonghui.Testing;
 
-internal static class ChildProcess
+public static class ChildProcess
 {
     /// <summary>Kills the process and its children, waits for it to end, and releases it.</summary>
     public static async ValueTask KillAndDisposeAsync(Process process)
