@@ -1,3 +1,4 @@
+using Azure.Core;
 using System.Reflection;
 using Gonghui.Hosting.Configuration;
 using Gonghui.Hosting.Functions;
@@ -102,11 +103,19 @@ public sealed class FunctionsApplicationBuilder
             return options;
         });
         services.AddSingleton(_ => new TableServiceClient(StorageSettings.ConnectionString(configuration)));
+        services.AddSingleton<LocalQueueSignals>();
         services.AddSingleton(sp =>
-            new QueueServiceClient(StorageSettings.ConnectionString(configuration), sp.GetRequiredService<QueuesOptions>().ClientOptions()));
+        {
+            var clientOptions = sp.GetRequiredService<QueuesOptions>().ClientOptions();
+            clientOptions.AddPolicy(new LocalSendSignalPolicy(sp.GetRequiredService<LocalQueueSignals>()), HttpPipelinePosition.PerCall);
+            return new QueueServiceClient(StorageSettings.ConnectionString(configuration), clientOptions);
+        });
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionListing>();
-        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(),
+            configuration[ApiKeyStore.CacheSecondsSetting] is { Length: > 0 } seconds
+                ? TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
+                : ApiKeyStore.DefaultCacheTime));
         services.AddSingleton<ApiKeyAuthorizer>();
         services.AddSingleton<TimerScheduleStore>();
         services.AddMvcCore();

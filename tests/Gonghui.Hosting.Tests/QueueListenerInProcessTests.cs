@@ -1,4 +1,5 @@
 using Azure.Core;
+using Gonghui.Hosting.Queues;
 using Gonghui.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Gonghui.Testing;
@@ -40,6 +41,29 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
         {
             Assert.True(DateTime.UtcNow < deadline, "The message was not processed.");
+            await Task.Delay(50);
+        }
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_message_this_process_sends_wakes_its_idle_listener_at_once()
+    {
+        var app = new TestApp(azurite.Server);
+        app.Settings[QueuesOptions.Section + ":maxPollingInterval"] = "00:01:00";
+        var builder = app.CreateInProcessBuilder();
+        await using var host = builder.Build();
+        await host.StartAsync();
+        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(app.Settings["NoOpQueue"]!);
+        await queue.CreateIfNotExistsAsync();
+        // Idle long enough for the back-off (100 ms doubling, up to a minute) to pass ten seconds.
+        await Task.Delay(TimeSpan.FromSeconds(8));
+
+        var sent = DateTime.UtcNow;
+        await host.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Settings["NoOpQueue"]!).SendMessageAsync("wake up");
+        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
+        {
+            Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(5), "The listener slept through a message its own process sent.");
             await Task.Delay(50);
         }
         await host.StopAsync();

@@ -22,6 +22,7 @@ public sealed class TestApp
             ["RecordQueue"] = AzuriteServer.UniqueName("record"),
             ["RecordTable"] = AzuriteServer.UniqueName("records"),
             ["TickSchedule"] = "0 0 0 1 1 *",
+            [Security.ApiKeyStore.CacheSecondsSetting] = "1",
         };
         foreach (var role in Security.ApiRoleNames.All)
         {

@@ -11,6 +11,7 @@ namespace Gonghui.Hosting.Queues;
 /// exponential, up to maxPollingInterval) while the queue is empty; delete on success; after a failure make the
 /// message visible again after visibilityTimeout, or, once it has been dequeued maxDequeueCount times, copy it
 /// unchanged to "&lt;queue&gt;-poison" and delete it. Stopping ends fetching and waits for the running messages.
+/// A message this process sends to the queue ends the idle wait at once (<see cref="LocalQueueSignals"/>).
 /// Polling and lease timing use real time, not the app's TimeProvider: they pace I/O, they are not business time.
 /// </summary>
 internal sealed class QueueListener(
@@ -18,6 +19,7 @@ internal sealed class QueueListener(
     QueueClient queue,
     QueueClient poisonQueue,
     QueuesOptions options,
+    LocalQueueSignals? localSends,
     FunctionInvoker invoker,
     ILogger logger)
 {
@@ -27,6 +29,8 @@ internal sealed class QueueListener(
     /// have taken reappear when their lease ends, as after a crash.
     /// </summary>
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(15);
+
+    private static readonly Task NeverSent = new TaskCompletionSource().Task;
 
     private readonly Type _messageType = function.TriggerParameter.ParameterType;
 
@@ -48,6 +52,7 @@ internal sealed class QueueListener(
                 await ((Task)Task.WhenAny(running)).WaitAsync(stopFetching).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
+            var sentLocally = localSends?.NextSend(queue.Name) ?? NeverSent;
             QueueMessage[] messages;
             try
             {
@@ -67,7 +72,9 @@ internal sealed class QueueListener(
             }
             if (messages.Length == 0)
             {
-                await Task.Delay(backoff.NextIdleDelay(), stopFetching).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                var idle = Task.Delay(backoff.NextIdleDelay(), stopFetching);
+                if (await Task.WhenAny(idle, sentLocally) == sentLocally)
+                    backoff.Reset();
                 continue;
             }
             backoff.Reset();

@@ -16,6 +16,7 @@ internal sealed class QueueListenerHost(
     FunctionInvoker invoker,
     QueueServiceClient defaultQueues,
     QueuesOptions options,
+    LocalQueueSignals localSends,
     IConfiguration configuration,
     ILoggerFactory loggers) : ListenerHost
 {
@@ -29,7 +30,7 @@ internal sealed class QueueListenerHost(
             var queues = QueuesFor(trigger, function.Name);
             var queueName = SettingExpression.Resolve(configuration, trigger.QueueName, function.Name);
             var listener = new QueueListener(function, queues.GetQueueClient(queueName), queues.GetQueueClient(queueName + "-poison"),
-                options, invoker, loggers.CreateLogger("Gonghui.Hosting.Queues." + function.Name));
+                options, queues == defaultQueues ? localSends : null, invoker, loggers.CreateLogger("Gonghui.Hosting.Queues." + function.Name));
             Run(() => listener.RunAsync(StopToken, AbortInvocationsToken));
         }
         return Task.CompletedTask;

@@ -23,7 +23,7 @@ public sealed class ApiKeyAuthorizer(ApiKeyStore keys)
         if (secret is null)
             return Problems.Unauthorized("key-required",
                 $"Send an API key in the {HeaderName} header (or the {QueryName} query parameter).");
-        var key = await keys.FindBySecretAsync(secret, httpContext.RequestAborted);
+        var key = await keys.FindForRequestAsync(secret, httpContext.RequestAborted);
         if (key is null || key.IsRevoked)
             return Problems.Unauthorized("key-invalid", "The API key is unknown or revoked.");
         if ((admitted & key.Role) == 0)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using Gonghui.Hosting.Triggers;
 using Gonghui.Storage.Tables;
@@ -7,13 +8,19 @@ namespace Gonghui.Hosting.Security;
 /// <summary>
 /// API keys in the table <see cref="TableName"/>: one row per key, RowKey = SHA-256 of the secret (so a request's key
 /// is one point read), with id, name, role, optional unit and region scope, created and revoked times.
+/// Requests look keys up through a short cache (<see cref="FindForRequestAsync"/>): a key revoked by this process
+/// stops working at once, one revoked elsewhere (another instance, the keys command) within <c>cacheFor</c>.
 /// </summary>
-public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
+public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, TimeSpan cacheFor = default)
 {
     public const string TableName = "ApiKeys";
+    public const string CacheSecondsSetting = "Gonghui:ApiKeys:CacheSeconds";
+    public static readonly TimeSpan DefaultCacheTime = TimeSpan.FromSeconds(10);
     private const string Partition = "apikey";
+    private const int MaxCachedKeys = 10_000;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly ConcurrentDictionary<string, (ApiKey Key, long ExpiresAt)> _cache = new(StringComparer.Ordinal);
     private Task? _created;
 
     public async Task<CreatedApiKey> CreateAsync(string name, ApiRoles role, string? unit = null, string? region = null,
@@ -54,6 +61,26 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
 
+    /// <summary>
+    /// <see cref="FindBySecretAsync"/> through the cache. Expiry runs on the machine's tick count, not the app's
+    /// <see cref="TimeProvider"/>: it paces storage reads, it is not business time.
+    /// </summary>
+    public async Task<ApiKey?> FindForRequestAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (cacheFor <= TimeSpan.Zero)
+            return await FindBySecretAsync(secret, cancellationToken);
+        var hash = ApiKeySecret.Hash(secret);
+        if (_cache.TryGetValue(hash, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
+            return cached.Key;
+        var key = await FindBySecretAsync(secret, cancellationToken);
+        if (key is null)
+            return null;
+        if (_cache.Count >= MaxCachedKeys)
+            _cache.Clear();
+        _cache[hash] = (key, Environment.TickCount64 + (long)cacheFor.TotalMilliseconds);
+        return key;
+    }
+
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
@@ -79,6 +106,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time)
             row["RevokedAt"] = time.GetUtcNow();
             await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
         }
+        _cache.TryRemove(row.RowKey, out _);
         return FromEntity(row);
     }
 
