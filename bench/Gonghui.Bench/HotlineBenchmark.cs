@@ -13,8 +13,9 @@ using Gonghui.Testing;
 namespace Gonghui.Bench;
 
 /// <summary>
-/// The hotline through the real app process on Azurite and maildev: intake throughput at 32 concurrent clients,
-/// end-to-end latency from POST to the unit's e-mail in maildev at a steady 10 and 100 tickets/s (10/s shows the path's
+/// The hotline through the real app process on Azurite: intake throughput at 32 concurrent clients, end-to-end latency
+/// from POST to the unit's e-mail arriving at the SMTP server (<see cref="TimingSmtpSink"/>) at a steady 10 and 100
+/// tickets/s (10/s shows the path's
 /// own latency, 100/s the goal; above what the pipeline sustains, latency is queueing), and the stats query over
 /// 100,000 tickets spread over 2025 (their figure buckets computed by the rules and loaded through FigureStore).
 /// </summary>
@@ -33,15 +34,15 @@ public sealed class HotlineBenchmark : IBenchmark
 
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
-        await using var azurite = await AzuriteServer.StartAsync();
-        await using var maildev = await MaildevServer.StartAsync();
+        await using var azurite = await AzuriteServer.StartQueueAndTableProcessesAsync();
+        await using var smtp = new TimingSmtpSink();
         await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["Gonghui:DevKeys:operator"] = OperatorKey,
             ["Gonghui:DevKeys:supervisor"] = SupervisorKey,
-            ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(CultureInfo.InvariantCulture),
+            ["Gonghui:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Gonghui:Hotline:PhoneHashKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
             ["Logging:LogLevel:Default"] = "Warning",
         });
@@ -52,9 +53,9 @@ public sealed class HotlineBenchmark : IBenchmark
         await MeasureIntakeAsync(http, report, cancellationToken);
         await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
         Console.WriteLine($"    intake backlog drained at {DateTime.UtcNow:HH:mm:ss}");
-        await MeasureLatencyAsync(http, maildev, 10, report, cancellationToken);
+        await MeasureLatencyAsync(http, smtp, 10, report, cancellationToken);
         await WaitForQueuesToDrainAsync(azurite.CreateQueueServiceClient(), TimeSpan.FromMinutes(3), cancellationToken);
-        await MeasureLatencyAsync(http, maildev, SteadyRate, report, cancellationToken);
+        await MeasureLatencyAsync(http, smtp, SteadyRate, report, cancellationToken);
         await MeasureStatsAsync(azurite, app, report, cancellationToken);
     }
 
@@ -86,9 +87,8 @@ public sealed class HotlineBenchmark : IBenchmark
         Console.WriteLine($"    intake: {accepted / seconds:0.#} 202/s ({accepted} accepted, {failed} not)");
     }
 
-    private static async Task MeasureLatencyAsync(HttpClient http, MaildevServer maildev, int rate, BenchReport report, CancellationToken cancellationToken)
+    private static async Task MeasureLatencyAsync(HttpClient http, TimingSmtpSink smtp, int rate, BenchReport report, CancellationToken cancellationToken)
     {
-        await maildev.DeleteAllAsync();
         var sent = new ConcurrentDictionary<string, DateTimeOffset>();
         var total = (int)(rate * SteadyWindow.TotalSeconds);
         var start = Stopwatch.StartNew();
@@ -109,7 +109,7 @@ public sealed class HotlineBenchmark : IBenchmark
         }
 
         await Task.WhenAll(posts);
-        var arrived = await WaitForEmailsAsync(maildev, sent, TimeSpan.FromSeconds(120), cancellationToken);
+        var arrived = await WaitForEmailsAsync(smtp, sent, TimeSpan.FromSeconds(120), cancellationToken);
         var latencies = arrived.Select(pair => (pair.Value - sent[pair.Key]).TotalMilliseconds).Order().ToArray();
         var span = arrived.Count == 0 ? TimeSpan.Zero : arrived.Values.Max() - sent.Values.Min();
         report.Add($"e2e at {rate}/s: tickets sent", sent.Count, "tickets", $"{arrived.Count} e-mails arrived");
@@ -186,27 +186,25 @@ public sealed class HotlineBenchmark : IBenchmark
         return (response.StatusCode, body.GetProperty("number").GetString());
     }
 
-    /// <summary>Arrival times (maildev's receipt time) of the e-mails whose subject names a sent ticket number.</summary>
+    /// <summary>Arrival times at the SMTP server of the e-mails whose subject names a sent ticket number.</summary>
     private static async Task<Dictionary<string, DateTimeOffset>> WaitForEmailsAsync(
-        MaildevServer maildev, IReadOnlyDictionary<string, DateTimeOffset> sent, TimeSpan timeout, CancellationToken cancellationToken)
+        TimingSmtpSink smtp, IReadOnlyDictionary<string, DateTimeOffset> sent, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        using var web = new HttpClient { BaseAddress = maildev.WebUri };
         var deadline = DateTime.UtcNow + timeout;
-        var arrived = new Dictionary<string, DateTimeOffset>();
-        while (arrived.Count < sent.Count && DateTime.UtcNow < deadline)
+        while (true)
         {
-            await Task.Delay(1000, cancellationToken);
-            var emails = await web.GetFromJsonAsync<JsonElement>("email", cancellationToken);
-            foreach (var email in emails.EnumerateArray())
+            var arrived = new Dictionary<string, DateTimeOffset>();
+            foreach (var (subject, at) in smtp.Received)
             {
-                var subject = email.GetProperty("subject").GetString() ?? "";
                 var number = subject[(subject.LastIndexOf('：') + 1)..];
                 if (sent.ContainsKey(number))
-                    arrived[number] = email.GetProperty("time").GetDateTimeOffset();
+                    arrived[number] = at;
             }
-        }
 
-        return arrived;
+            if (arrived.Count == sent.Count || DateTime.UtcNow >= deadline)
+                return arrived;
+            await Task.Delay(250, cancellationToken);
+        }
     }
 
     private static async Task WaitForQueuesToDrainAsync(QueueServiceClient queues, TimeSpan timeout, CancellationToken cancellationToken)

@@ -21,7 +21,6 @@ public static class HotlineServiceCollectionExtensions
         services.AddSingleton(PhoneNumberHasher.FromBase64(key));
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketNumberCounter>();
-        services.AddSingleton<IntakeIdempotencyStore>();
         services.AddSingleton<PhoneIndexStore>();
         services.AddSingleton<TicketIndexStore>();
         services.AddSingleton<FigureStore>();

@@ -36,25 +36,31 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
                 ["MessageId"] = messageId,
                 ["ClaimedAt"] = clock.GetUtcNow(),
             };
-            var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
             try
             {
-                if (!stored.HasValue)
-                {
-                    await _table.AddEntityAsync(claim, cancellationToken);
-                    return EmailClaim.Claimed;
-                }
-                var current = stored.Value!;
-                if (current.GetString("State") == Sent)
-                    return EmailClaim.AlreadySent;
-                var mine = current.GetString("MessageId") == messageId;
-                var expired = current.GetDateTimeOffset("ClaimedAt") + ClaimLease < clock.GetUtcNow();
-                if (!mine && !expired)
-                    return EmailClaim.HeldByAnotherMessage;
+                // Almost every key is claimed for the first time: insert without reading first.
+                await _table.AddEntityAsync(claim, cancellationToken);
+                return EmailClaim.Claimed;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 409)
+            {
+            }
+            var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
+            if (!stored.HasValue)
+                continue;
+            var current = stored.Value!;
+            if (current.GetString("State") == Sent)
+                return EmailClaim.AlreadySent;
+            var mine = current.GetString("MessageId") == messageId;
+            var expired = current.GetDateTimeOffset("ClaimedAt") + ClaimLease < clock.GetUtcNow();
+            if (!mine && !expired)
+                return EmailClaim.HeldByAnotherMessage;
+            try
+            {
                 await _table.UpdateEntityAsync(claim, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 return EmailClaim.Claimed;
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 404 or 412)
             {
                 // Another message claimed or finished it in between: look again.
             }

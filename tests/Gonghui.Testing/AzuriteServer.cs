@@ -6,19 +6,21 @@ using Gonghui.Storage.Tables;
 namespace Gonghui.Testing;
 
 /// <summary>
-/// Azurite with in-memory persistence on OS-chosen loopback ports. <see cref="Shared"/> is one instance per test
+/// Azurite with in-memory persistence on OS-chosen loopback ports. <see cref="GetSharedAsync"/> is one instance per test
 /// process, started on first use and stopped when the process exits; tests isolate themselves by unique names.
+/// <see cref="StartQueueAndTableProcessesAsync"/> runs the queue and table services as two Node processes instead, for
+/// benchmarks: Azurite serves each on one thread, so one process caps both at one core.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
 {
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
     private static AzuriteServer? _shared;
 
-    private readonly NodeServerProcess _process;
+    private readonly NodeServerProcess[] _processes;
 
-    private AzuriteServer(NodeServerProcess process, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer(NodeServerProcess[] processes, int blobPort, int queuePort, int tablePort)
     {
-        _process = process;
+        _processes = processes;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
@@ -67,11 +69,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         var (process, matches) = await NodeServerProcess.StartAsync(
             "node_modules/azurite/dist/src/azurite.js",
             [
-                "--inMemoryPersistence", "--extentMemoryLimit", "2048", "--silent", "--skipApiVersionCheck", "--loose",
-                "--disableProductStyleUrl", "--disableTelemetry",
-                // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it
-                // (nodejs/node#13391), and the client then waits for its network timeout. Keeping connections open
-                // longer than .NET's pool keeps idle ones (1 minute) means the client always closes them first.
+                .. CommonArguments, "--extentMemoryLimit", "2048",
                 "--blobKeepAliveTimeout", "300", "--queueKeepAliveTimeout", "300", "--tableKeepAliveTimeout", "300",
                 "--blobHost", "127.0.0.1", "--blobPort", "0",
                 "--queueHost", "127.0.0.1", "--queuePort", "0",
@@ -79,12 +77,45 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             ],
             [ListeningLine("Blob"), ListeningLine("Queue"), ListeningLine("Table")],
             TimeSpan.FromSeconds(60));
-        int Port(Match match) => int.Parse(match.Groups["port"].Value);
-        return new AzuriteServer(process, Port(matches[0]), Port(matches[1]), Port(matches[2]));
+        return new AzuriteServer([process], Port(matches[0]), Port(matches[1]), Port(matches[2]));
     }
+
+    /// <summary>The queue and table services in a process each (no blob service).</summary>
+    public static async Task<AzuriteServer> StartQueueAndTableProcessesAsync()
+    {
+        var (queues, queueMatches) = await NodeServerProcess.StartAsync(
+            "node_modules/azurite/dist/src/queue/main.js",
+            // This entry point has no keep-alive setting; under a benchmark's steady load connections do not sit idle.
+            [.. CommonArguments, "--extentMemoryLimit", "2048", "--queueHost", "127.0.0.1", "--queuePort", "0"],
+            [new Regex(@"Azurite Queue service successfully listens on http://[^:]+:(?<port>\d+)")],
+            TimeSpan.FromSeconds(60));
+        // The table service announces the port it was given, not the one it got: give it a free one.
+        var tablePort = FreePort.Next();
+        var (tables, _) = await NodeServerProcess.StartAsync(
+            "node_modules/azurite/dist/src/table/main.js",
+            [.. CommonArguments, "--tableKeepAliveTimeout", "300", "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString()],
+            [new Regex(@"Azurite Table service successfully started")],
+            TimeSpan.FromSeconds(60));
+        return new AzuriteServer([queues, tables], 0, Port(queueMatches[0]), tablePort);
+    }
+
+    // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it
+    // (nodejs/node#13391), and the client then waits for its network timeout. Keeping connections open longer
+    // (the *KeepAliveTimeout arguments, 300 s) than .NET's pool keeps idle ones (1 minute) means the client always
+    // closes them first.
+    private static readonly string[] CommonArguments =
+    [
+        "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
+    ];
+
+    private static int Port(Match match) => int.Parse(match.Groups["port"].Value);
 
     private static Regex ListeningLine(string service) =>
         new($@"Azurite {service} service is successfully listening at http://[^:]+:(?<port>\d+)");
 
-    public ValueTask DisposeAsync() => _process.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var process in _processes)
+            await process.DisposeAsync();
+    }
 }

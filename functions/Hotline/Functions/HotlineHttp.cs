@@ -19,7 +19,7 @@ internal static class HotlineHttp
     }
 
     /// <summary>
-    /// Reads a JSON body: 415 when not JSON, 400 "body.too_large" over <see cref="MaxBodyBytes"/>, 400 "invalid-json"
+    /// Reads a JSON body: 400 "content_type.not_json" (field Content-Type) when not sent as JSON, 400 "body.too_large" over <see cref="MaxBodyBytes"/>, 400 "invalid-json"
     /// for malformed JSON or a value of the wrong type (with <paramref name="strict"/>, also a missing or null required
     /// field). An absent body reads as <paramref name="whenEmpty"/> if given.
     /// </summary>
@@ -34,7 +34,7 @@ internal static class HotlineHttp
 
         if (!req.HasJsonContentType())
         {
-            return (null, Problems.UnsupportedMediaType("Send the body as application/json."));
+            return (null, FieldError("Content-Type", "content_type.not_json"));
         }
 
         if (req.ContentLength > MaxBodyBytes)

@@ -7,11 +7,11 @@ namespace Gonghui.Functions.Hotline;
 /// Opens tickets and applies commands to them: the write side the HTTP functions, routing and the SLA timer share.
 /// Every change is announced on <see cref="TicketChangeQueue"/> before it is committed, so a process killed between
 /// the two loses no follow-up; an announcement whose version never got committed is dropped by the follow-up.
+/// A retried intake that lost to its first attempt announces once more; the follow-up is idempotent.
 /// </summary>
 public sealed class HotlineTickets(
     TicketStore tickets,
     TicketNumberCounter numbers,
-    IntakeIdempotencyStore intakes,
     PhoneIndexStore phones,
     ReferenceDataStore reference,
     TicketChangeQueue changes,
@@ -19,9 +19,9 @@ public sealed class HotlineTickets(
     TimeProvider clock)
 {
     /// <summary>
-    /// Validates and opens a ticket. With the same idempotency key, the same body gives the same ticket (even when
-    /// retries race: the first key record wins and every attempt finishes creating that one ticket), and another
-    /// body is refused. Without a key every call opens a new ticket.
+    /// Validates and opens a ticket. With an idempotency key the ticket's id is derived from the key, so creating the
+    /// ticket is itself the claim on the key: of racing retries one creates it and the others read it back; the same
+    /// body gives that ticket, another body is refused. Without a key every call opens a new ticket.
     /// </summary>
     public async Task<IntakeOutcome> OpenAsync(TicketIntakeRequest request, string? idempotencyKey, Actor actor, CancellationToken cancellationToken)
     {
@@ -32,39 +32,51 @@ public sealed class HotlineTickets(
             return IntakeOutcome.Invalid(validation.Errors);
         }
 
-        var body = HotlineJson.Serialize(request);
-        var bodyHash = IntakeIdempotencyStore.Hash(body);
+        var bodyHash = IntakeKey.BodyHash(HotlineJson.Serialize(request));
+        var id = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IntakeKey.TicketIdFor(idempotencyKey);
         var now = clock.GetUtcNow();
-        var key = idempotencyKey is null ? Guid.NewGuid().ToString("N") : "key:" + idempotencyKey;
-        var sequence = await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken);
-        var claim = new IntakeRecord(key, bodyHash, Guid.NewGuid().ToString("N"), TicketNumber.For(now, sequence), now, body);
-        var record = await intakes.ClaimAsync(claim, cancellationToken);
-        if (record.BodyHash != bodyHash)
+        var number = TicketNumber.For(now, await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken));
+        var intake = validation.Intake;
+        var phoneHash = phoneHasher.Hash(intake.Phone);
+        var recent = await phones.RecentAsync(phoneHash, cancellationToken);
+        var duplicateOf = DuplicateRule.FindOriginal(new DuplicateCandidate(id, phoneHash, intake.Category, now, null), recent.Tickets, data.Policy.DuplicateWindow);
+        var opened = data.Workflow.Open(id, number, intake, phoneHash, duplicateOf, actor, now);
+
+        await changes.EnqueueAsync(new TicketChange(id, 1), cancellationToken);
+        if (await tickets.CreateAsync(opened.Ticket!, opened.Entry!, bodyHash, cancellationToken))
         {
-            return IntakeOutcome.KeyConflict();
+            await phones.AddAsync(recent, opened.Ticket!, data.Policy.DuplicateWindow, cancellationToken);
+            return IntakeOutcome.Accepted(opened.Ticket!);
         }
 
-        // A retry finishes what the attempt that claimed the key started; a fresh claim's ticket cannot exist yet.
-        var existing = record == claim ? null : await tickets.GetAsync(record.TicketId, cancellationToken);
-        return IntakeOutcome.Accepted(existing?.Ticket ?? await OpenAsync(record, validation.Intake, actor, data, cancellationToken));
+        var existing = await tickets.GetOpenedAsync(id, cancellationToken);
+        return existing.IntakeBodyHash == bodyHash ? IntakeOutcome.Accepted(existing.Current) : IntakeOutcome.KeyConflict();
     }
 
-    private async Task<Ticket> OpenAsync(IntakeRecord record, TicketIntake intake, Actor actor, HotlineReference data, CancellationToken cancellationToken)
+    /// <summary>
+    /// Assigns a ticket still as it was opened to <paramref name="unit"/>, under the ETag it was read with. The
+    /// change is committed without an announcement: the follow-up of the intake mails and projects it itself, and
+    /// again if its message is redelivered (<see cref="TicketChangeFunction"/>). Null when the ticket changed since
+    /// (whoever changed it announced that) or the routing is refused.
+    /// </summary>
+    public async Task<(Ticket Ticket, TicketHistoryEntry Entry)?> RouteOpenedAsync(StoredTicket opened, HandlingUnit unit, CancellationToken cancellationToken)
     {
-
-        var phoneHash = phoneHasher.Hash(intake.Phone);
-        var recent = await phones.RecentAsync(phoneHash, record.ReceivedAt, data.Policy.DuplicateWindow, cancellationToken);
-        var duplicateOf = DuplicateRule.FindOriginal(
-            new DuplicateCandidate(record.TicketId, phoneHash, intake.Category, record.ReceivedAt, null), recent, data.Policy.DuplicateWindow);
-        var opened = data.Workflow.Open(record.TicketId, record.Number, intake, phoneHash, duplicateOf, actor, record.ReceivedAt);
-        await changes.EnqueueAsync(new TicketChange(record.TicketId, 1), cancellationToken);
-        if (!await tickets.CreateAsync(opened.Ticket!, opened.Entry!, cancellationToken))
+        var workflow = (await reference.GetAsync(cancellationToken)).Workflow;
+        var result = workflow.Apply(opened.Ticket, new TicketCommand.Assign(unit), Actor.System, clock.GetUtcNow());
+        if (!result.Succeeded)
         {
-            return (await tickets.GetAsync(record.TicketId, cancellationToken))!.Ticket;
+            return null;
         }
 
-        await phones.AddAsync(opened.Ticket!, cancellationToken);
-        return opened.Ticket!;
+        try
+        {
+            await tickets.UpdateAsync(opened, result.Ticket, result.Entry, cancellationToken);
+            return (result.Ticket, result.Entry);
+        }
+        catch (TicketConcurrencyException)
+        {
+            return null;
+        }
     }
 
     public Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken) => tickets.GetAsync(id, cancellationToken);

@@ -8,9 +8,15 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Follows up a committed ticket change (version N): mails what the change calls for (keyed by ticket and version, so
-/// once), routes a ticket still waiting for a unit, adds the change's figures delta (once per version), re-indexes
-/// the ticket for lists and the SLA timer, and raises SLA events already due (the escalation after a third
-/// transfer goes out at once). Every step is idempotent, so redelivery and concurrent instances are safe.
+/// once), adds the change's figures delta (once per version), re-indexes the ticket for lists and the SLA timer, and
+/// raises SLA events already due (the escalation after a third transfer goes out at once). Every step is idempotent,
+/// so redelivery and concurrent instances are safe.
+/// <para>
+/// The follow-up of an intake (version 1) also routes the ticket, and follows up that routing (version 2) in the same
+/// run as if intake and routing were one change: the unit's e-mail, one figures delta from nothing to the routed
+/// ticket (version 1 never counts alone), one index write. The routing is not announced; a crash after it is
+/// committed redelivers the intake's message, which finds the routing and follows it up again.
+/// </para>
 /// </summary>
 public sealed class TicketChangeFunction(
     TicketStore store,
@@ -31,7 +37,7 @@ public sealed class TicketChangeFunction(
     [Function("HotlineTicketChange")]
     public async Task Run([QueueTrigger(TicketChangeQueue.QueueName)] TicketChange change, long dequeueCount, CancellationToken cancellationToken)
     {
-        if (await CommittedVersionAsync(change, cancellationToken) is not { } committed)
+        if (await CommittedAsync(change, cancellationToken) is not { } current)
         {
             if (dequeueCount < UncommittedDeliveries)
             {
@@ -43,44 +49,51 @@ public sealed class TicketChangeFunction(
             return;
         }
 
-        // What someone waits for first (the unit's e-mail, routing), then the projections.
         var data = await reference.GetAsync(cancellationToken);
-        foreach (var email in HotlineEmails.For(committed.Snapshot, committed.Entry, data.Routing))
+        var committed = current.Ticket.Version == change.Version
+            ? (current.Ticket, current.LatestEntry ?? await EntryAsync(current.Ticket, cancellationToken))
+            : (await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken))!.Value;
+        (Ticket Snapshot, TicketHistoryEntry Entry) followed;
+        Ticket? before;
+        if (change.Version == 1 && await RoutingOfIntakeAsync(current, data, cancellationToken) is { } routing)
         {
-            await outbox.EnqueueAsync(email, cancellationToken);
+            await MailAsync(committed.Item1, committed.Item2, data, cancellationToken);
+            followed = routing;
+            before = null;
+        }
+        else
+        {
+            followed = committed;
+            before = change.Version == 1 || IsRoutingOfIntake(committed.Item2)
+                ? null
+                : (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot;
         }
 
-        var current = await store.GetAsync(change.TicketId, cancellationToken);
-        var isLatest = current is not null && current.Ticket.Version == change.Version;
-        if (isLatest && current!.Ticket.Status == TicketStatus.Received && current.Ticket.MergedInto is null)
-        {
-            await RouteAsync(current.Ticket, data, cancellationToken);
-            isLatest = false;
-        }
-
-        var before = change.Version > 1 ? (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot : null;
-        await figures.ApplyAsync(change.TicketId, change.Version, TicketContribution.Delta(before, committed.Snapshot), cancellationToken);
+        // What someone waits for first (the unit's e-mail), then the projections.
+        await MailAsync(followed.Snapshot, followed.Entry, data, cancellationToken);
+        await figures.ApplyAsync(change.TicketId, followed.Snapshot.Version, TicketContribution.Delta(before, followed.Snapshot), cancellationToken);
 
         // A later version has its own message, which indexes the newer state.
-        if (isLatest)
+        var latest = Math.Max(current.Ticket.Version, followed.Snapshot.Version) == followed.Snapshot.Version;
+        if (latest)
         {
-            await index.IndexAsync(current!.Ticket, data.Workflow.Sla.NextCheckAt(current.Ticket), cancellationToken);
-            if (data.Workflow.Sla.DueEvents(current.Ticket, clock.GetUtcNow()).Count > 0)
+            await index.IndexAsync(followed.Snapshot, data.Workflow.Sla.NextCheckAt(followed.Snapshot), cancellationToken);
+            if (data.Workflow.Sla.DueEvents(followed.Snapshot, clock.GetUtcNow()).Count > 0)
             {
-                await slaEvents.RaiseDueAsync(current.Ticket.Id, cancellationToken);
+                await slaEvents.RaiseDueAsync(change.TicketId, cancellationToken);
             }
         }
     }
 
-    // The change is announced just before its commit, so the commit may still be on its way.
-    private async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> CommittedVersionAsync(TicketChange change, CancellationToken cancellationToken)
+    /// <summary>The ticket once version N is committed (it is announced just before its commit, which may still be on its way).</summary>
+    private async Task<StoredTicket?> CommittedAsync(TicketChange change, CancellationToken cancellationToken)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            if (await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken) is { } committed)
+            if (await store.GetAsync(change.TicketId, cancellationToken) is { } current && current.Ticket.Version >= change.Version)
             {
-                return committed;
+                return current;
             }
 
             if (waited.Elapsed >= CommitWait)
@@ -92,18 +105,45 @@ public sealed class TicketChangeFunction(
         }
     }
 
-    private async Task RouteAsync(Ticket ticket, HotlineReference data, CancellationToken cancellationToken)
+    private async Task<TicketHistoryEntry> EntryAsync(Ticket ticket, CancellationToken cancellationToken) =>
+        (await store.GetVersionAsync(ticket.Id, ticket.Version, cancellationToken))!.Value.Entry;
+
+    /// <summary>
+    /// The routing of a just-opened ticket: done now if the ticket is still as opened, or found when an earlier run
+    /// did it (version 2 is the system's assignment). Null when the ticket cannot be routed or someone else changed it.
+    /// </summary>
+    private async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> RoutingOfIntakeAsync(StoredTicket current, HotlineReference data,
+        CancellationToken cancellationToken)
     {
+        var ticket = current.Ticket;
+        if (ticket.Version >= 2)
+        {
+            var second = await store.GetVersionAsync(ticket.Id, 2, cancellationToken);
+            return second is { } routed && IsRoutingOfIntake(routed.Entry) ? routed : null;
+        }
+
+        if (ticket.Status != TicketStatus.Received || ticket.MergedInto is not null)
+        {
+            return null;
+        }
+
         if (data.Routing.Route(ticket.RegionCode, ticket.Category) is not { } decision)
         {
             logger.LogError("No routing rule covers region {Region}; ticket {TicketId} waits for an operator to assign it", ticket.RegionCode, ticket.Id);
-            return;
+            return null;
         }
 
-        var outcome = await tickets.ApplyAsync(ticket.Id, new TicketCommand.Assign(decision.Unit), Actor.System, null, cancellationToken);
-        if (outcome.Rejection is { } rejection)
+        return await tickets.RouteOpenedAsync(current, decision.Unit, cancellationToken);
+    }
+
+    private static bool IsRoutingOfIntake(TicketHistoryEntry entry) =>
+        entry.Sequence == 2 && entry.ActorId == Actor.System.Id && entry.Action == "assign";
+
+    private async Task MailAsync(Ticket snapshot, TicketHistoryEntry entry, HotlineReference data, CancellationToken cancellationToken)
+    {
+        foreach (var email in HotlineEmails.For(snapshot, entry, data.Routing))
         {
-            logger.LogInformation("Ticket {TicketId} was not routed: {Code}", ticket.Id, rejection.Code);
+            await outbox.EnqueueAsync(email, cancellationToken);
         }
     }
 }

@@ -36,10 +36,8 @@ public sealed class FigureStore(TableServiceClient tables)
     {
         await EnsureTableAsync(cancellationToken);
         var shard = Shard(ticketId);
-        foreach (var partition in delta.GroupBy(pair => PartitionKey(pair.Key)))
-        {
-            await ApplyToPartitionAsync(partition.Key, $"x|{ticketId}|{version}", shard, partition.ToList(), cancellationToken);
-        }
+        await Task.WhenAll(delta.GroupBy(pair => PartitionKey(pair.Key)).Select(partition =>
+            ApplyToPartitionAsync(partition.Key, $"x|{ticketId}|{version}", shard, partition.ToList(), cancellationToken)));
     }
 
     /// <summary>Adds already summed buckets with no per-ticket marker: bulk loads of figures (imports, benchmarks).</summary>
@@ -94,10 +92,9 @@ public sealed class FigureStore(TableServiceClient tables)
         while (true)
         {
             var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
-
-            foreach (var (key, delta) in deltas)
+            var reads = await Task.WhenAll(deltas.Select(pair => _table.GetEntityIfExistsAsync(partition, RowKey(pair.Key, shard), CounterNames, cancellationToken)));
+            foreach (var ((key, delta), current) in deltas.Zip(reads))
             {
-                var current = await _table.GetEntityIfExistsAsync(partition, RowKey(key, shard), CounterNames, cancellationToken);
                 var sum = (current.HasValue ? Counters(current.Value!) : default) + delta;
                 actions.Add(current.HasValue
                     ? new(TableTransactionActionType.UpdateReplace, Entity(partition, key, shard, sum), current.Value!.ETag)

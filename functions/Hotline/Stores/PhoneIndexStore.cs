@@ -1,49 +1,65 @@
-using System.Globalization;
+using Azure;
 using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Tickets by the keyed hash of the caller's phone (never the number) in <see cref="TableName"/>: PartitionKey the
-/// hash, RowKey receipt ticks and id, so the duplicate check reads one partition's recent rows.
+/// Recent tickets by the keyed hash of the caller's phone (never the number) in <see cref="TableName"/>: one row per
+/// hash holding the tickets received within the duplicate window, so the duplicate check is one point read and
+/// recording a ticket one conditional write (under the ETag of that read), never a query.
 /// </summary>
 public sealed class PhoneIndexStore(TableServiceClient tables)
 {
-    public const string TableName = "HotlinePhoneIndex";
+    public const string TableName = "HotlineRecentCalls";
+
+    /// <summary>A phone that calls more often than this within the window keeps only its latest tickets.</summary>
+    public const int MaxTicketsPerPhone = 50;
+
+    private const string Row = "recent";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private Task? _created;
 
-    public async Task AddAsync(Ticket ticket, CancellationToken cancellationToken)
+    public async Task<RecentCalls> RecentAsync(string phoneHash, CancellationToken cancellationToken)
     {
         await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
-        await _table.UpsertEntityAsync(new TableEntity(ticket.PhoneHash, RowKey(ticket.ReceivedAt, ticket.Id))
-        {
-            ["TicketId"] = ticket.Id,
-            ["Category"] = WireNames<TicketCategory>.Of(ticket.Category),
-            ["ReceivedAt"] = ticket.ReceivedAt,
-        }, TableUpdateMode.Replace, cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync(phoneHash, Row, ["Tickets"], cancellationToken);
+        return row.HasValue
+            ? new RecentCalls(phoneHash, HotlineJson.Deserialize<List<DuplicateCandidate>>(row.Value!.GetString("Tickets")!), row.Value.ETag)
+            : new RecentCalls(phoneHash, [], null);
     }
 
-    /// <summary>Tickets with this phone hash received within <paramref name="window"/> before <paramref name="receivedAt"/>.</summary>
-    public async Task<IReadOnlyList<DuplicateCandidate>> RecentAsync(string phoneHash, DateTimeOffset receivedAt, TimeSpan window,
-        CancellationToken cancellationToken)
+    /// <summary>Adds the ticket to the phone's recent calls, dropping those older than the window before it.</summary>
+    public async Task AddAsync(RecentCalls read, Ticket ticket, TimeSpan window, CancellationToken cancellationToken)
     {
-        await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
-        var filter = TableOdataFilter.Create(
-            $"PartitionKey eq {phoneHash} and RowKey ge {RowKey(receivedAt - window, "")} and RowKey le {RowKey(receivedAt, "~")}");
-        var candidates = new List<DuplicateCandidate>();
-        await foreach (var row in _table.QueryAsync(filter, cancellationToken: cancellationToken))
+        var recent = read;
+        while (true)
         {
-            if (WireNames<TicketCategory>.TryParse(row.GetString("Category"), out var category))
+            var tickets = recent.Tickets
+                .Where(t => t.TicketId != ticket.Id && t.ReceivedAt >= ticket.ReceivedAt - window)
+                .Append(new DuplicateCandidate(ticket.Id, ticket.PhoneHash, ticket.Category, ticket.ReceivedAt, null))
+                .OrderBy(t => t.ReceivedAt)
+                .TakeLast(MaxTicketsPerPhone)
+                .ToList();
+            var entity = new TableEntity(ticket.PhoneHash, Row) { ["Tickets"] = HotlineJson.Serialize(tickets) };
+            try
             {
-                candidates.Add(new DuplicateCandidate(row.GetString("TicketId")!, phoneHash, category, row.GetDateTimeOffset("ReceivedAt")!.Value, null));
+                if (recent.ETag is { } etag)
+                {
+                    await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+                }
+                else
+                {
+                    await _table.AddEntityAsync(entity, cancellationToken);
+                }
+
+                return;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another ticket from this phone was recorded in between: read again.
+                recent = await RecentAsync(ticket.PhoneHash, cancellationToken);
             }
         }
-
-        return candidates;
     }
-
-    private static string RowKey(DateTimeOffset at, string ticketId) =>
-        at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
 }

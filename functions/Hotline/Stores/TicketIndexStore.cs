@@ -32,37 +32,38 @@ public sealed class TicketIndexStore(TableServiceClient tables)
         await EnsureTablesAsync(cancellationToken);
         var rowKey = ListRowKey(ticket.ReceivedAt, ticket.Id);
         var dueRow = nextCheckAt is { } at ? DueRowKey(at, ticket.Id) : null;
+        var entity = ListEntity(ticket, rowKey, dueRow);
+        var due = dueRow is null
+            ? Task.CompletedTask
+            : _due.UpsertEntityAsync(new TableEntity(DuePartition, dueRow) { ["TicketId"] = ticket.Id }, TableUpdateMode.Replace, cancellationToken);
+        try
+        {
+            // Most writes index a ticket for the first time: add without reading first.
+            await Task.WhenAll(due, _list.AddEntityAsync(entity, cancellationToken));
+            return;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+        }
+
         while (true)
         {
             var existing = await _list.GetEntityIfExistsAsync(ListPartition, rowKey, ["Version", "DueRow"], cancellationToken);
-            if (existing.HasValue && existing.Value!.GetInt32("Version") >= ticket.Version)
+            if (existing.Value!.GetInt32("Version") >= ticket.Version)
             {
                 return;
             }
 
-            var entity = ListEntity(ticket, rowKey, dueRow);
             try
             {
-                if (dueRow is not null)
-                {
-                    await _due.UpsertEntityAsync(new TableEntity(DuePartition, dueRow) { ["TicketId"] = ticket.Id }, TableUpdateMode.Replace, cancellationToken);
-                }
-
-                if (existing.HasValue)
-                {
-                    await _list.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
-                else
-                {
-                    await _list.AddEntityAsync(entity, cancellationToken);
-                }
+                await _list.UpdateEntityAsync(entity, existing.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status == 412)
             {
                 continue;
             }
 
-            if (existing.HasValue && existing.Value!.GetString("DueRow") is { Length: > 0 } oldDue && oldDue != dueRow)
+            if (existing.Value!.GetString("DueRow") is { Length: > 0 } oldDue && oldDue != dueRow)
             {
                 await DeleteDueAsync(oldDue, cancellationToken);
             }

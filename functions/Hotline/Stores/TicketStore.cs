@@ -5,8 +5,8 @@ using Gonghui.Storage.Tables;
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket") and one row
-/// per history entry ("h-000001", ...) holding the entry and the snapshot it produced. A change writes the new
+/// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket", with the entry
+/// that made it) and one row per history entry ("h-000001", ...) holding the entry and the snapshot it produced. A change writes the new
 /// snapshot (under the old one's ETag) and its entry in one entity-group transaction, so a ticket's state and its
 /// history never disagree, and of two concurrent changes exactly one wins.
 /// </summary>
@@ -14,20 +14,26 @@ public sealed class TicketStore(TableServiceClient tables)
 {
     public const string TableName = "HotlineTickets";
     private const string SnapshotRow = "ticket";
+    private const string IntakeBodyHashColumn = "IntakeBodyHash";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private Task? _created;
 
-    /// <summary>Stores a new ticket with its first entry; false when a ticket with this id already exists.</summary>
-    public async Task<bool> CreateAsync(Ticket ticket, TicketHistoryEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new ticket with its first entry, which keeps <paramref name="intakeBodyHash"/> (the fingerprint of the
+    /// request that opened it); false when a ticket with this id already exists.
+    /// </summary>
+    public async Task<bool> CreateAsync(Ticket ticket, TicketHistoryEntry entry, string intakeBodyHash, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
+        var first = EntryEntity(ticket, entry);
+        first[IntakeBodyHashColumn] = intakeBodyHash;
         try
         {
             await _table.SubmitTransactionAsync(
             [
-                new(TableTransactionActionType.Add, SnapshotEntity(ticket)),
-                new(TableTransactionActionType.Add, EntryEntity(ticket, entry)),
+                new(TableTransactionActionType.Add, SnapshotEntity(ticket, entry)),
+                new(TableTransactionActionType.Add, first),
             ], cancellationToken);
             return true;
         }
@@ -37,11 +43,25 @@ public sealed class TicketStore(TableServiceClient tables)
         }
     }
 
+    /// <summary>An existing ticket as it is now, with the fingerprint of the request that opened it.</summary>
+    public async Task<OpenedTicket> GetOpenedAsync(string id, CancellationToken cancellationToken)
+    {
+        var current = await GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {id} has no snapshot.");
+        var first = await _table.GetEntityIfExistsAsync(id, EntryRow(1), [IntakeBodyHashColumn], cancellationToken);
+        return new OpenedTicket(current.Ticket, first.HasValue ? first.Value!.GetString(IntakeBodyHashColumn) : null);
+    }
+
     public async Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
         var row = await _table.GetEntityIfExistsAsync(id, SnapshotRow, cancellationToken: cancellationToken);
-        return row.HasValue ? new StoredTicket(HotlineJson.Deserialize<Ticket>(row.Value!.GetString("Snapshot")!), row.Value.ETag) : null;
+        if (!row.HasValue)
+        {
+            return null;
+        }
+
+        var entry = row.Value!.GetString("Entry") is { } json ? HotlineJson.Deserialize<TicketHistoryEntry>(json) : null;
+        return new StoredTicket(HotlineJson.Deserialize<Ticket>(row.Value.GetString("Snapshot")!), row.Value.ETag, entry);
     }
 
     /// <summary>Writes the change (new snapshot and its entry) if the ticket is still as read; else <see cref="TicketConcurrencyException"/>.</summary>
@@ -52,10 +72,10 @@ public sealed class TicketStore(TableServiceClient tables)
         {
             var response = await _table.SubmitTransactionAsync(
             [
-                new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next), current.ETag),
+                new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next, entry), current.ETag),
                 new(TableTransactionActionType.Add, EntryEntity(next, entry)),
             ], cancellationToken);
-            return new StoredTicket(next, response.Value[0].ETag);
+            return new StoredTicket(next, response.Value[0].ETag, entry);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
         {
@@ -86,9 +106,10 @@ public sealed class TicketStore(TableServiceClient tables)
             : null;
     }
 
-    private static TableEntity SnapshotEntity(Ticket ticket) => new(ticket.Id, SnapshotRow)
+    private static TableEntity SnapshotEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, SnapshotRow)
     {
         ["Snapshot"] = HotlineJson.Serialize(ticket),
+        ["Entry"] = HotlineJson.Serialize(entry),
         ["Version"] = ticket.Version,
     };
 

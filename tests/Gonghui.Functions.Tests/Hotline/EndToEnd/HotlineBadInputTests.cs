@@ -8,7 +8,7 @@ namespace Gonghui.Functions.Tests.Hotline.EndToEnd;
 
 /// <summary>
 /// Bad input through the running app: each case a problem+json with a stable code and the field at fault, and no
-/// ticket stored. Content type and size are HTTP's own statuses (415; 400 body.too_large under the hotline's limit).
+/// ticket stored: a 400 for every field's invalid forms, a body that is not JSON or over the hotline's 32 KiB.
 /// </summary>
 [Collection(HotlineAppCollection.Name)]
 public sealed class HotlineBadInputTests(HotlineAppFixture fixture)
@@ -81,11 +81,11 @@ public sealed class HotlineBadInputTests(HotlineAppFixture fixture)
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
-    public async Task A_body_that_is_not_json_is_415_and_nothing_is_stored(string contentType)
+    public async Task A_body_that_is_not_json_is_a_400_naming_the_content_type_and_nothing_is_stored(string contentType)
     {
         var json = JsonSerializer.Serialize(HotlineAppFixture.Intake("类型"));
-        var problem = await PostIntakeAsync(new StringContent(json, Encoding.UTF8, contentType), HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal("unsupported-media-type", problem.GetProperty("code").GetString());
+        var problem = await PostIntakeAsync(new StringContent(json, Encoding.UTF8, contentType), HttpStatusCode.BadRequest);
+        Assert.Equal(["content_type.not_json"], problem.GetProperty("errors").GetProperty("Content-Type").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]

@@ -11,11 +11,12 @@ using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 namespace Gonghui.Functions.Tests.Hotline;
 
 /// <summary>
-/// The SLA timer on Azurite with a clock the test moves: a consultation received on 2026-09-30 16:30, the eve of the
-/// National Day holiday (10-01..10-07, a weekend inside it), due three working days later on Saturday 10-10, an
-/// adjusted working day. Change messages are processed by the test itself, one at a time, then again (redelivery).
+/// Ticket follow-ups and the SLA timer on Azurite with a clock the test moves: a consultation received on 2026-09-30
+/// 16:30, the eve of the National Day holiday (10-01..10-07, a weekend inside it), due three working days later on
+/// Saturday 10-10, an adjusted working day. Change messages are processed by the test itself, one at a time, then
+/// again (redelivery).
 /// </summary>
-public sealed class SlaTimerTests : IAsyncLifetime
+public sealed class TicketFollowUpTests : IAsyncLifetime
 {
     private AzuriteServer _azurite = null!;
     private ServiceProvider _services = null!;
@@ -44,11 +45,9 @@ public sealed class SlaTimerTests : IAsyncLifetime
     public async Task Warnings_and_breaches_fall_due_in_working_time_across_a_holiday_a_weekend_and_an_adjusted_working_day()
     {
         var tickets = _services.GetRequiredService<HotlineTickets>();
-        var opened = await tickets.OpenAsync(
-            new TicketIntakeRequest("张伟", "13812345678", "consultation", "370102", "咨询", "内容", "phone", "normal", null, null, true),
-            null, Operator, CancellationToken.None);
-        var id = opened.Ticket!.Id;
-        Assert.Equal(Local(2026, 10, 10, 16, 30), opened.Ticket.ResolutionClock.DueAt);
+        var opened = await OpenConsultationAsync();
+        var id = opened.Id;
+        Assert.Equal(Local(2026, 10, 10, 16, 30), opened.ResolutionClock.DueAt);
         await DrainChangesAsync();
 
         await ScanAtAsync(Local(2026, 9, 30, 17, 20));
@@ -85,6 +84,34 @@ public sealed class SlaTimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_follow_up_killed_after_committing_the_routing_is_redelivered_and_mails_and_counts_the_ticket_once()
+    {
+        var tickets = _services.GetRequiredService<HotlineTickets>();
+        var opened = await OpenConsultationAsync();
+        var id = opened.Id;
+
+        // The first run of the intake's follow-up committed the routing, then its process died.
+        var unit = (await _services.GetRequiredService<ReferenceDataStore>().GetAsync(CancellationToken.None)).Routing
+            .Route("370102", TicketCategory.Consultation)!.Unit;
+        Assert.NotNull(await tickets.RouteOpenedAsync((await tickets.GetAsync(id, CancellationToken.None))!, unit, CancellationToken.None));
+
+        // Its message comes back, here twice.
+        await DrainChangesAsync(deliveries: 2);
+
+        var ticket = (await tickets.GetAsync(id, CancellationToken.None))!.Ticket;
+        Assert.Equal((TicketStatus.Assigned, unit.Id, 2), (ticket.Status, ticket.UnitId, ticket.Version));
+        var emails = (await QueuedEmailsAsync()).DistinctBy(e => e.Key).ToList();
+        Assert.Equal(("union.370102@gonghui.example", $"【12351】新工单待受理：{ticket.Number}"), (Assert.Single(emails).To, emails[0].Subject));
+        var figures = _services.GetRequiredService<FigureStore>();
+        foreach (var (from, to) in new[] { (new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30)), (new DateOnly(2026, 9, 30), new DateOnly(2026, 9, 30)) })
+        {
+            var buckets = await figures.ReadAsync(new HotlineFiguresQuery(from, to).Plan(), CancellationToken.None);
+            Assert.Equal(1, buckets.Sum(b => b.Value.Received));
+            Assert.All(buckets.Where(b => b.Value.Received != 0), b => Assert.Equal(unit.Id, b.Key.UnitId));
+        }
+    }
+
+    [Fact]
     public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
     {
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
@@ -94,6 +121,12 @@ public sealed class SlaTimerTests : IAsyncLifetime
         await function.Run(never, TicketChangeFunction.UncommittedDeliveries, CancellationToken.None);
         Assert.Null(await _services.GetRequiredService<HotlineTickets>().GetAsync(never.TicketId, CancellationToken.None));
     }
+
+    /// <summary>A consultation for district 370102, received now.</summary>
+    private async Task<Ticket> OpenConsultationAsync() =>
+        (await _services.GetRequiredService<HotlineTickets>().OpenAsync(
+            new TicketIntakeRequest("张伟", "13812345678", "consultation", "370102", "咨询", "内容", "phone", "normal", null, null, true),
+            null, Operator, CancellationToken.None)).Ticket!;
 
     private async Task ScanAtAsync(DateTimeOffset now)
     {

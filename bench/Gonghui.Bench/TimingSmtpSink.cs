@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Gonghui.Bench;
+
+/// <summary>
+/// The SMTP server of the latency benchmarks: accepts every message and notes, to the millisecond, when its DATA
+/// ended, by decoded subject. maildev stamps mails with their Date header, which has whole seconds only, and answers
+/// a poll with every stored mail, which loads the very machine being measured.
+/// </summary>
+public sealed partial class TimingSmtpSink : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+
+    public TimingSmtpSink()
+    {
+        _listener.Start();
+        _accepting = AcceptAsync();
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>When each mail was received, by subject (a later mail with the same subject keeps the first time).</summary>
+    public ConcurrentDictionary<string, DateTimeOffset> Received { get; } = new();
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => ServeAsync(client));
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using var _ = client;
+        await using var stream = client.GetStream();
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        try
+        {
+            await writer.WriteLineAsync("220 bench-sink ESMTP");
+            while (await reader.ReadLineAsync(_stop.Token) is { } line)
+            {
+                var verb = line.Split(' ', 2)[0].ToUpperInvariant();
+                switch (verb)
+                {
+                    case "EHLO":
+                        await writer.WriteAsync("250-bench-sink\r\n250 8BITMIME\r\n");
+                        break;
+                    case "DATA":
+                        await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
+                        var subject = await ReadSubjectAsync(reader);
+                        Received.TryAdd(subject, DateTimeOffset.UtcNow);
+                        await writer.WriteLineAsync("250 queued");
+                        break;
+                    case "QUIT":
+                        await writer.WriteLineAsync("221 bye");
+                        return;
+                    default:
+                        await writer.WriteLineAsync("250 OK");
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+        }
+    }
+
+    /// <summary>Reads the message up to the lone "." and answers its Subject header, unfolded and decoded.</summary>
+    private async Task<string> ReadSubjectAsync(StreamReader reader)
+    {
+        var headers = new StringBuilder();
+        var inHeaders = true;
+        while (await reader.ReadLineAsync(_stop.Token) is { } line && line != ".")
+        {
+            if (line.Length == 0)
+                inHeaders = false;
+            else if (inHeaders)
+                headers.Append(line[0] is ' ' or '\t' ? line.TrimStart() : "\n" + line);
+        }
+
+        var subject = headers.ToString().Split('\n').FirstOrDefault(h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase)) ?? "";
+        return Base64EncodedWord().Replace(subject["Subject:".Length..].Trim(), match =>
+            Encoding.GetEncoding(match.Groups["charset"].Value).GetString(Convert.FromBase64String(match.Groups["text"].Value)));
+    }
+
+    // RFC 2047 "B" encoded words, as .NET writes a UTF-8 subject; adjacent words are joined with no space between.
+    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?[Bb]\?(?<text>[^?]*)\?=\s*")]
+    private static partial Regex Base64EncodedWord();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        await _accepting;
+        _stop.Dispose();
+    }
+}

@@ -1,0 +1,4 @@
+namespace Gonghui.Functions.Hotline;
+
+/// <summary>A ticket as it is now, with the fingerprint of the intake request that opened it.</summary>
+public sealed record OpenedTicket(Ticket Current, string? IntakeBodyHash);
