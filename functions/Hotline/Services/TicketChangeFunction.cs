@@ -8,7 +8,7 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Follows up a committed ticket change (version N): mails what the change calls for (keyed by ticket and version, so
-/// once), adds the change's figures delta (once per version), re-indexes the ticket for lists and the SLA timer, and
+/// once), records a merge in the original's history (once per duplicate), adds the change's figures delta (once per version), re-indexes the ticket for lists and the SLA timer, and
 /// raises SLA events already due (the escalation after a third transfer goes out at once). Every step is idempotent,
 /// so redelivery and concurrent instances are safe.
 /// <para>
@@ -69,8 +69,12 @@ public sealed class TicketChangeFunction(
                 : (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot;
         }
 
-        // What someone waits for first (the unit's e-mail), then the projections.
+        // What someone waits for first (the unit's e-mail), then the original's side of a merge, then the projections.
         await MailAsync(followed.Snapshot, followed.Entry, data, cancellationToken);
+        if (followed.Entry.Action == "merge" && followed.Snapshot.MergedInto is { } originalId)
+        {
+            await RecordOnOriginalAsync(followed.Snapshot, followed.Entry, originalId, cancellationToken);
+        }
         await figures.ApplyAsync(change.TicketId, followed.Snapshot.Version, TicketContribution.Delta(before, followed.Snapshot), cancellationToken);
 
         // A later version has its own message, which indexes the newer state.
@@ -134,6 +138,16 @@ public sealed class TicketChangeFunction(
         }
 
         return await tickets.RouteOpenedAsync(current, decision.Unit, cancellationToken);
+    }
+
+    private async Task RecordOnOriginalAsync(Ticket duplicate, TicketHistoryEntry merge, string originalId, CancellationToken cancellationToken)
+    {
+        var outcome = await tickets.ApplyAsync(originalId, new TicketCommand.RecordMergedDuplicate(duplicate, merge.Reason), Actor.System, null,
+            cancellationToken);
+        if (outcome.Rejection is { } rejection)
+        {
+            logger.LogInformation("Merge of {TicketId} not recorded on {OriginalId}: {Code}", duplicate.Id, originalId, rejection.Code);
+        }
     }
 
     private static bool IsRoutingOfIntake(TicketHistoryEntry entry) =>

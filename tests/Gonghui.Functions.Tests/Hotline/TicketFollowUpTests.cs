@@ -112,6 +112,25 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_merge_is_recorded_once_in_the_original_s_history_however_often_its_change_is_delivered()
+    {
+        var tickets = _services.GetRequiredService<HotlineTickets>();
+        var original = await OpenConsultationAsync();
+        var duplicate = await OpenConsultationAsync();
+        Assert.Equal(original.Id, duplicate.PossibleDuplicateOf);
+        await DrainChangesAsync();
+
+        var merged = await tickets.ApplyAsync(duplicate.Id, new TicketCommand.Merge(original, "同一来电人重复反映"), Operator, null, CancellationToken.None);
+        Assert.NotNull(merged.Updated);
+        await DrainChangesAsync(deliveries: 3);
+
+        var recorded = Assert.Single(await tickets.GetHistoryAsync(original.Id, CancellationToken.None), e => e.Action == "duplicate_merged");
+        Assert.Equal((duplicate.Id, duplicate.Number.ToString(), "同一来电人重复反映"),
+            (recorded.Details["duplicateId"], recorded.Details["duplicateNumber"], recorded.Reason));
+        Assert.Equal([duplicate.Id], (await tickets.GetAsync(original.Id, CancellationToken.None))!.Ticket.MergedDuplicates);
+    }
+
+    [Fact]
     public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
     {
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);

@@ -38,6 +38,9 @@ public sealed record Ticket
 
     public string? MergedInto { get; init; }
 
+    /// <summary>Tickets merged into this one, each recorded once in its history.</summary>
+    public IReadOnlyList<string> MergedDuplicates { get; init; } = [];
+
     public DateTimeOffset? FirstResponseAt { get; init; }
 
     /// <summary>Working time from receipt to first acceptance.</summary>

@@ -15,7 +15,7 @@ public static class TicketAccess
     {
         if (actor.IsSystem)
         {
-            return command is TicketCommand.Assign or TicketCommand.RaiseSlaEvent
+            return command is TicketCommand.Assign or TicketCommand.RaiseSlaEvent or TicketCommand.RecordMergedDuplicate
                 ? null
                 : Forbidden(TicketErrorCodes.RoleNotAllowed, $"The system does not {command.Action} tickets.");
         }

@@ -67,6 +67,12 @@ public abstract record TicketCommand
         public override string Action => "close";
     }
 
+    /// <summary>Records on this ticket, the original, that <paramref name="Duplicate"/> was merged into it (and why).</summary>
+    public sealed record RecordMergedDuplicate(Ticket Duplicate, string? Reason) : TicketCommand
+    {
+        public override string Action => "duplicate_merged";
+    }
+
     /// <summary>Records an SLA event the timer found due (see <see cref="SlaEvaluator"/>).</summary>
     public sealed record RaiseSlaEvent(string EventKey) : TicketCommand
     {

@@ -11,6 +11,7 @@ public static class TicketErrorCodes
     public const string Merged = "ticket.merged";
     public const string MergeIntoSelf = "ticket.merge_into_self";
     public const string MergeTargetMerged = "ticket.merge_target_merged";
+    public const string DuplicateAlreadyRecorded = "ticket.duplicate_already_recorded";
     public const string CallbackNotConsented = "ticket.callback_not_consented";
     public const string SlaEventNotDue = "ticket.sla_event_not_due";
     public const string RoleNotAllowed = "ticket.role_not_allowed";

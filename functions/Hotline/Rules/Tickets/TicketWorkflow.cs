@@ -80,6 +80,7 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
             TicketCommand.Reopen reopen => Reopen(change, reopen),
             TicketCommand.Transfer transfer => Transfer(change, transfer),
             TicketCommand.Merge merge => Merge(change, merge),
+            TicketCommand.RecordMergedDuplicate duplicate => RecordMergedDuplicate(change, duplicate),
             TicketCommand.Close close => Close(change, close),
             TicketCommand.RaiseSlaEvent raise => RaiseSlaEvent(change, raise),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
@@ -343,6 +344,22 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
                 },
                 reason,
                 ("into", merge.Original.Id));
+    }
+
+    /// <summary>The original's side of a merge: a history entry in any status, once per duplicate.</summary>
+    private static TransitionResult RecordMergedDuplicate(Change change, TicketCommand.RecordMergedDuplicate record)
+    {
+        var ticket = change.Ticket;
+        if (ticket.MergedDuplicates.Contains(record.Duplicate.Id))
+        {
+            return Conflict(TicketErrorCodes.DuplicateAlreadyRecorded, $"{record.Duplicate.Id} is already recorded as merged into this ticket.");
+        }
+
+        return change.Record(
+            ticket with { MergedDuplicates = [.. ticket.MergedDuplicates, record.Duplicate.Id] },
+            record.Reason,
+            ("duplicateId", record.Duplicate.Id),
+            ("duplicateNumber", record.Duplicate.Number.ToString()));
     }
 
     private static TransitionResult Close(Change change, TicketCommand.Close close)
