@@ -33,13 +33,16 @@ public sealed class TicketIndexStore(TableServiceClient tables)
         var rowKey = ListRowKey(ticket.ReceivedAt, ticket.Id);
         var dueRow = nextCheckAt is { } at ? DueRowKey(at, ticket.Id) : null;
         var entity = ListEntity(ticket, rowKey, dueRow);
-        var due = dueRow is null
-            ? Task.CompletedTask
-            : _due.UpsertEntityAsync(new TableEntity(DuePartition, dueRow) { ["TicketId"] = ticket.Id }, TableUpdateMode.Replace, cancellationToken);
+        // The due row first: a list row never names a due row that was not written.
+        if (dueRow is not null)
+        {
+            await _due.UpsertEntityAsync(new TableEntity(DuePartition, dueRow) { ["TicketId"] = ticket.Id }, TableUpdateMode.Replace, cancellationToken);
+        }
+
         try
         {
             // Most writes index a ticket for the first time: add without reading first.
-            await Task.WhenAll(due, _list.AddEntityAsync(entity, cancellationToken));
+            await _list.AddEntityAsync(entity, cancellationToken);
             return;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
