@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
 using Gonghui.Storage.Tables;
@@ -11,6 +12,9 @@ namespace Gonghui.Functions.Hotline;
 /// category do not all queue on one row's ETag; reads sum the shards. A ticket change's
 /// delta is applied per partition in one entity-group transaction that also inserts a marker row
 /// "x|ticket|version": a retried or redelivered change finds its marker and adds nothing, so no change counts twice.
+/// Within one instance the writers of a partition's shard take turns and remember the rows they wrote (counters and
+/// ETag), so a busy bucket is written without a read and without losing races to itself; another instance's write
+/// shows as a failed ETag, and the rows are read again.
 /// </summary>
 public sealed class FigureStore(TableServiceClient tables)
 {
@@ -27,7 +31,12 @@ public sealed class FigureStore(TableServiceClient tables)
         nameof(FigureCounters.AcceptanceBreaches), nameof(FigureCounters.ResolutionBreaches),
     ];
 
+    /// <summary>Bucket rows remembered at most; past this the memory starts over (a read per row refills it).</summary>
+    private const int MaxKnownRows = 20_000;
+
     private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _writers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string Partition, string Row), KnownBucket> _known = new();
     private Task? _created;
 
     /// <summary>Adds the change of <paramref name="ticketId"/> to <paramref name="version"/> to the buckets, once.</summary>
@@ -89,32 +98,61 @@ public sealed class FigureStore(TableServiceClient tables)
     private async Task ApplyToPartitionAsync(string partition, string marker, int shard,
         IReadOnlyCollection<KeyValuePair<FigureBucketKey, FigureCounters>> deltas, CancellationToken cancellationToken)
     {
-        while (true)
+        var writer = _writers.GetOrAdd(partition + "|" + shard.ToString(CultureInfo.InvariantCulture), _ => new SemaphoreSlim(1, 1));
+        await writer.WaitAsync(cancellationToken);
+        try
         {
-            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
-            var reads = await Task.WhenAll(deltas.Select(pair => _table.GetEntityIfExistsAsync(partition, RowKey(pair.Key, shard), CounterNames, cancellationToken)));
-            foreach (var ((key, delta), current) in deltas.Zip(reads))
+            var rows = deltas.Select(pair => RowKey(pair.Key, shard)).ToList();
+            while (true)
             {
-                var sum = (current.HasValue ? Counters(current.Value!) : default) + delta;
-                actions.Add(current.HasValue
-                    ? new(TableTransactionActionType.UpdateReplace, Entity(partition, key, shard, sum), current.Value!.ETag)
-                    : new(TableTransactionActionType.Add, Entity(partition, key, shard, sum)));
-            }
+                var current = await Task.WhenAll(rows.Select(row => CurrentAsync(partition, row, cancellationToken)));
+                var sums = deltas.Zip(current, (pair, known) => (known?.Counters ?? default) + pair.Value).ToList();
+                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
+                actions.AddRange(deltas.Zip(current, sums).Select(item => item.Second is { } known
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(partition, item.First.Key, shard, item.Third), known.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, Entity(partition, item.First.Key, shard, item.Third))));
+                try
+                {
+                    var results = (await _table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                    if (_known.Count > MaxKnownRows)
+                    {
+                        _known.Clear();
+                    }
 
-            try
-            {
-                await _table.SubmitTransactionAsync(actions, cancellationToken);
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
-            {
-                return;
-            }
-            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-            {
-                // A concurrent change updated one of these buckets: read them again.
+                    for (var i = 0; i < rows.Count; i++)
+                    {
+                        _known[(partition, rows[i])] = new KnownBucket(sums[i], results[i + 1].ETag);
+                    }
+
+                    return;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+                {
+                    return;
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+                {
+                    // Another instance updated one of these buckets: forget what this one knew and read them.
+                    rows.ForEach(row => _known.TryRemove((partition, row), out _));
+                }
             }
         }
+        finally
+        {
+            writer.Release();
+        }
+    }
+
+    /// <summary>A bucket row as this instance last wrote it, else as stored (null: no row yet).</summary>
+    private async Task<KnownBucket?> CurrentAsync(string partition, string row, CancellationToken cancellationToken)
+    {
+        if (_known.TryGetValue((partition, row), out var known))
+        {
+            return known;
+        }
+
+        var stored = await _table.GetEntityIfExistsAsync(partition, row, CounterNames, cancellationToken);
+        return stored.HasValue ? new KnownBucket(Counters(stored.Value!), stored.Value!.ETag) : null;
     }
 
     private static IEnumerable<string> Partitions(FigureRange range)
@@ -204,4 +242,6 @@ public sealed class FigureStore(TableServiceClient tables)
     };
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
+
+    private sealed record KnownBucket(FigureCounters Counters, ETag ETag);
 }
