@@ -38,11 +38,11 @@ public sealed class HotlineTickets(
         var number = TicketNumber.For(now, await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken));
         var intake = validation.Intake;
         var phoneHash = phoneHasher.Hash(intake.Phone);
-        var recent = await phones.RecentAsync(phoneHash, cancellationToken);
+        var reading = phones.RecentAsync(phoneHash, cancellationToken);
+        await Task.WhenAll(reading, changes.EnqueueAsync(new TicketChange(id, 1), cancellationToken));
+        var recent = await reading;
         var duplicateOf = DuplicateRule.FindOriginal(new DuplicateCandidate(id, phoneHash, intake.Category, now, null), recent.Tickets, data.Policy.DuplicateWindow);
         var opened = data.Workflow.Open(id, number, intake, phoneHash, duplicateOf, actor, now);
-
-        await changes.EnqueueAsync(new TicketChange(id, 1), cancellationToken);
         if (await tickets.CreateAsync(opened.Ticket!, opened.Entry!, bodyHash, cancellationToken))
         {
             await phones.AddAsync(recent, opened.Ticket!, data.Policy.DuplicateWindow, cancellationToken);
