@@ -37,7 +37,7 @@ public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore ap
         if (state is null) return new(DecisionOutcomeKind.NotFound);
         if (ReliefApprovalWorkflow.CheckDecision(state, decision) is { } refusal) return new(DecisionOutcomeKind.Refused, Refusal: refusal, Task: task.Snapshot);
         var conclusion = ReliefApprovalLink.Conclusion(state, decision);
-        var (won, current) = await tasks.TryDecideAsync(decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
+        var (won, current) = await tasks.TryDecideAsync(task, decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
         if (!won) return await ClosedAsync(current!, cancellationToken);
         await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(decision), cancellationToken);
         return new(DecisionOutcomeKind.Accepted, conclusion, Task: current!.Snapshot);

@@ -37,14 +37,16 @@ public sealed record ReliefAction(
 }
 
 /// <summary>
-/// The workflow state after a step and that step's effects, carried out by one activity. At most one effect needs
-/// an answer (eligibility, reservation, approvers, payment), and it comes last; <see cref="Program"/> is set when
-/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's steps, so a late rerun of an
+/// A workflow step for <see cref="ReliefActivities.ApplyEffects"/>: the state after it and its effects. The activity
+/// follows the step's answering effect (eligibility, reservation, approvers, payment; at most one per step, last) into
+/// the steps it leads to, all at <see cref="At"/>, until a step needs no answer. <see cref="Program"/> is set when
+/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's batches, so a late rerun of an
 /// earlier batch (activities run at least once) cannot save an older state over a newer one.
 /// </summary>
-public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
+public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, DateTimeOffset At,
+    ReliefProgram? Program = null);
 
-/// <summary>The answer of the batch's answering effect; the member for that effect is set.</summary>
+/// <summary>The answer of one answering effect; the member for that effect is set.</summary>
 public sealed record ReliefEffectAnswer(
     EligibilityDecision? Eligibility = null,
     BudgetOutcome? Reservation = null,
