@@ -24,7 +24,7 @@ public static class ReliefApprovalOrchestration
     {
         var submission = context.GetInput<ReliefSubmission>()!;
         var steps = new StepCounter();
-        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.Details,
+        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.RegionCode, submission.Amount,
             submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
         Task<ReliefAction>? action = null;
         while (state.Status.IsOpen())

@@ -1,12 +1,18 @@
 using System.Text.Json.Serialization;
+using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 
 namespace Gonghui.Functions.ReliefService;
 
-/// <summary>The orchestration's input: the validated application, the program as it was at submission, who submitted it when.</summary>
+/// <summary>
+/// The orchestration's input: the application id and what the workflow needs of it (region, amount), the program as
+/// it was at submission, who submitted it when. No personal data: the durable management API shows inputs, so the
+/// applicant's details stay in the stored application, where activities read them.
+/// </summary>
 public sealed record ReliefSubmission(
     string ApplicationId,
-    ReliefApplicationDetails Details,
+    string RegionCode,
+    Yuan Amount,
     ReliefProgram Program,
     string SubmittedById,
     string SubmittedByName,
