@@ -36,20 +36,30 @@ public sealed class ReliefActivities(
         var application = await RequireAsync(batch.State.ApplicationId, cancellationToken);
         var answers = new List<ReliefEffectAnswer>();
         var step = new WorkflowStep(batch.State, batch.Effects, null);
-        while (ReliefEffectChain.Answering(step) is { } answering)
+        // Saves are numbered twice the batch: a failing chain shows where it stopped (2n - 1), its successful retry still
+        // saves the final state (2n), and a later batch outranks both.
+        try
         {
-            foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
-                await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
-            var answer = await AnswerAsync(step.State, application, answering, batch.Program, cancellationToken);
-            answers.Add(answer);
-            step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
+            while (ReliefEffectChain.Answering(step) is { } answering)
+            {
+                foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
+                    await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
+                var answer = await AnswerAsync(step.State, application, answering, batch.Program, cancellationToken);
+                answers.Add(answer);
+                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await applications.SaveStateAsync(step.State, 2 * batch.Sequence - 1, application, CancellationToken.None);
+            throw;
         }
         // The task row exists before the saved state says the task is open, and the state is saved before a mail links to
         // it, so a decision never finds the one without the other.
         var links = new Dictionary<ReliefEffect, IssuedApprovalLink>(ReferenceEqualityComparer.Instance);
         foreach (var request in step.Effects.OfType<SendApprovalRequest>())
             links[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
-        await applications.SaveStateAsync(step.State, batch.Sequence, application, cancellationToken);
+        await applications.SaveStateAsync(step.State, 2 * batch.Sequence, application, cancellationToken);
         foreach (var effect in step.Effects)
             await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
         return [.. answers];
