@@ -33,21 +33,26 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     /// </summary>
     public async Task OpenAsync(string applicationId, ApprovalTask task, IssuedLinkRecord link, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        try
+        // The pending list skips tasks whose row is missing or not open, so the two writes may land in any order.
+        await Task.WhenAll(CreateAsync(), ListAsync(applicationId, task, link.ApproverId, cancellationToken));
+
+        async Task CreateAsync()
         {
-            await table.AddEntityAsync(new TableEntity(task.TaskId, "")
+            var table = await _table.GetAsync(cancellationToken);
+            try
             {
-                ["ApplicationId"] = applicationId,
-                ["Status"] = ApprovalTaskStatus.Open.ToString(),
-                ["Links"] = ReliefStorageJson.Write(new[] { link }),
-            }, cancellationToken);
+                await table.AddEntityAsync(new TableEntity(task.TaskId, "")
+                {
+                    ["ApplicationId"] = applicationId,
+                    ["Status"] = ApprovalTaskStatus.Open.ToString(),
+                    ["Links"] = ReliefStorageJson.Write(new[] { link }),
+                }, cancellationToken);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 409)
+            {
+                await AddLinkAsync(task.TaskId, link, cancellationToken);
+            }
         }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
-        {
-            await AddLinkAsync(task.TaskId, link, cancellationToken);
-        }
-        await ListAsync(applicationId, task, link.ApproverId, cancellationToken);
     }
 
     /// <summary>Records an issued link (before it is e-mailed) and lists the task under its approver.</summary>

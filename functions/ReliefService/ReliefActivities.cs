@@ -33,7 +33,8 @@ public sealed class ReliefActivities(
     [Function(ApplyEffectsName)]
     public async Task<ReliefEffectAnswer[]> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
     {
-        var application = await RequireAsync(batch.State.ApplicationId, cancellationToken);
+        // Read while the first effects run; effects that need the applicant's details await it.
+        var application = RequireAsync(batch.State.ApplicationId, cancellationToken);
         var answers = new List<ReliefEffectAnswer>();
         var step = new WorkflowStep(batch.State, batch.Effects, null);
         // Saves are numbered twice the batch: a failing chain shows where it stopped (2n - 1), its successful retry still
@@ -51,7 +52,7 @@ public sealed class ReliefActivities(
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
-            await applications.SaveStateAsync(step.State, 2 * batch.Sequence - 1, application, CancellationToken.None);
+            await applications.SaveStateAsync(step.State, 2 * batch.Sequence - 1, await application, CancellationToken.None);
             throw;
         }
         // The task row exists before the saved state says the task is open, and the state is saved before a mail links to
@@ -59,19 +60,19 @@ public sealed class ReliefActivities(
         var links = new Dictionary<ReliefEffect, IssuedApprovalLink>(ReferenceEqualityComparer.Instance);
         foreach (var request in step.Effects.OfType<SendApprovalRequest>())
             links[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
-        await applications.SaveStateAsync(step.State, 2 * batch.Sequence, application, cancellationToken);
+        await applications.SaveStateAsync(step.State, 2 * batch.Sequence, await application, cancellationToken);
         foreach (var effect in step.Effects)
             await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
         return [.. answers];
     }
 
-    private async Task<ReliefEffectAnswer> AnswerAsync(ReliefApprovalState state, StoredApplication application, ReliefEffect effect,
+    private async Task<ReliefEffectAnswer> AnswerAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect,
         ReliefProgram? program, CancellationToken cancellationToken)
     {
         switch (effect)
         {
             case CheckEligibility:
-                return new(Eligibility: await CheckEligibilityAsync(application, program
+                return new(Eligibility: await CheckEligibilityAsync(await application, program
                     ?? throw new InvalidOperationException("Eligibility needs the program."), cancellationToken));
             case ReserveBudget reserve:
                 var reserved = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
@@ -82,14 +83,14 @@ public sealed class ReliefActivities(
                     ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
                         $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."));
             case CreatePaymentInstruction:
-                return new(PaymentId: await CreatePaymentAsync(state, application, cancellationToken));
+                return new(PaymentId: await CreatePaymentAsync(state, await application, cancellationToken));
             default:
                 throw new InvalidOperationException($"{effect.GetType().Name} asks no question.");
         }
     }
 
     /// <summary>Carries out an effect that needs no answer; <paramref name="link"/> is the link an approval request's task was opened with.</summary>
-    private async Task ApplyAsync(ReliefApprovalState state, StoredApplication application, ReliefEffect effect, IssuedApprovalLink? link,
+    private async Task ApplyAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect, IssuedApprovalLink? link,
         CancellationToken cancellationToken)
     {
         switch (effect)
@@ -99,23 +100,23 @@ public sealed class ReliefActivities(
                 logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
                 break;
             case SendApprovalRequest request when link is not null:
-                await mail.EnqueueApproverMailAsync(state, application, request.Task, request.Recipient, ApproverMailKind.Request, link, cancellationToken);
+                await mail.EnqueueApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, link, cancellationToken);
                 break;
             case SendApprovalRequest request:
-                await mail.SendApproverMailAsync(state, application, request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
+                await mail.SendApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
                 break;
             case SendReminder reminder:
-                await mail.SendApproverMailAsync(state, application, reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
+                await mail.SendApproverMailAsync(state, await application, reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
                 break;
             case SendEscalation escalation:
-                await mail.SendApproverMailAsync(state, application, escalation.Task, escalation.Deputy, ApproverMailKind.Escalation, cancellationToken);
+                await mail.SendApproverMailAsync(state, await application, escalation.Task, escalation.Deputy, ApproverMailKind.Escalation, cancellationToken);
                 break;
             case CloseApprovalTask close:
                 var closing = state.History.Last(entry => entry.Kind == close.Reason && (close.Reason == ReliefEventKind.Withdrawn || entry.TaskId == close.TaskId));
                 await tasks.CloseAsync(close.TaskId, ReliefApprovalLink.Conclusion(closing), cancellationToken);
                 break;
             case NotifyApplicantUnit notify:
-                await mail.SendUnitMailAsync(state, application, notify, cancellationToken);
+                await mail.SendUnitMailAsync(state, await application, notify, cancellationToken);
                 break;
             default:
                 throw new InvalidOperationException($"No handling for {effect.GetType().Name}.");

@@ -60,11 +60,16 @@ public static class ReliefApprovalOrchestration
 
     private static WorkflowStep Act(ReliefApprovalState state, ReliefAction action) => action.Kind switch
     {
-        ReliefActionKind.Decide when action.Decision is { } decision => ReliefApprovalWorkflow.Decide(state, decision),
+        ReliefActionKind.Decide when action.Decision is { } decision => WithoutRecordedClose(ReliefApprovalWorkflow.Decide(state, decision), action),
         ReliefActionKind.Withdraw => ReliefApprovalWorkflow.Withdraw(state, action.ActorId, action.ActorName, action.Comment, action.At),
         ReliefActionKind.Resubmit => ReliefApprovalWorkflow.Resubmit(state, action.ActorId, action.ActorName, action.Comment, action.At),
         _ => new WorkflowStep(state, [], new WorkflowRefusal(ReliefApprovalWorkflow.UnexpectedEvent, "无法识别的操作。")),
     };
+
+    /// <summary>A decision recorded on its task row closed the task already: the same write again would only cost a request.</summary>
+    private static WorkflowStep WithoutRecordedClose(WorkflowStep step, ReliefAction action) => action.RecordedOnTask && !step.IsRefused
+        ? step with { Effects = [.. step.Effects.Where(effect => effect is not CloseApprovalTask)] }
+        : step;
 
     /// <summary>Carries out a step and every step its answering effect leads to, in one activity; returns the state to wait in.</summary>
     private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefProgram program, WorkflowStep step)

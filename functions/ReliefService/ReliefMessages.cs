@@ -29,6 +29,8 @@ public enum ReliefActionKind
 /// <summary>
 /// What people do to a running application, raised as the orchestration's one external event
 /// (<see cref="ReliefApprovalOrchestration.ActionEvent"/>) so a single wait sees them in arrival order.
+/// <see cref="RecordedOnTask"/>: the decision already moved its task row to Decided, with the conclusion the
+/// orchestration's close would write (<see cref="ReliefDecisions"/> records before it raises).
 /// </summary>
 public sealed record ReliefAction(
     ReliefActionKind Kind,
@@ -36,10 +38,12 @@ public sealed record ReliefAction(
     string ActorName,
     string? Comment,
     DateTimeOffset At,
-    ApprovalDecision? Decision = null)
+    ApprovalDecision? Decision = null,
+    bool RecordedOnTask = false)
 {
+    /// <summary>A decision recorded on its task row.</summary>
     public static ReliefAction Decided(ApprovalDecision decision) =>
-        new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision);
+        new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision, RecordedOnTask: true);
 }
 
 /// <summary>
