@@ -286,4 +286,18 @@ public class ReliefApprovalStateJsonTests
         var effectsBack = System.Text.Json.JsonSerializer.Deserialize<IReadOnlyList<ReliefEffect>>(effects, System.Text.Json.JsonSerializerOptions.Web)!;
         Assert.Equal(step.State.Task, Assert.IsType<SendApprovalRequest>(Assert.Single(effectsBack)).Task);
     }
+
+    [Theory]
+    [InlineData("rel-20261121-0a1b2c3d4e", 0, 1)]
+    [InlineData("rel-3f9e8d7c6b5a49382716", 2, 12)]
+    public void A_task_id_names_its_application(string applicationId, int levelIndex, int round) =>
+        Assert.Equal(applicationId, ApprovalTask.ApplicationIdOf(ApprovalTask.IdFor(applicationId, levelIndex, round)));
+
+    [Theory]
+    [InlineData("rel-1")]
+    [InlineData("rel-1-L-R1")]
+    [InlineData("rel-1-L2-R")]
+    [InlineData("rel-1-R1-L2")]
+    [InlineData("-L1-R1")]
+    public void A_string_not_made_by_IdFor_names_no_application(string taskId) => Assert.Null(ApprovalTask.ApplicationIdOf(taskId));
 }
