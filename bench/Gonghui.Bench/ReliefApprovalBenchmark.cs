@@ -50,6 +50,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Gonghui.Functions.Notifications.SendEmailFunction"] = "Information",
+            ["Logging:LogLevel:Gonghui.Functions.ReliefService.ReliefMail"] = "Information",
             ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(),
             ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
             ["Gonghui:Approvals:ActiveKeyId"] = "bench",
@@ -91,6 +92,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         }
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
         var received = await WaitForSmtpAsync(app, ids, cancellationToken);
+        var queued = LoggedTimes(app, QueuedForSmtp(), ids);
         var alone = new List<double>();
         foreach (var id in all[Applications..])
         {
@@ -103,6 +105,12 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         report.Add("decision_to_smtp_p50", Percentile(latencies, 50), "ms", $"{Applications} decisions posted at once");
         report.Add("decision_to_smtp_p95", Percentile(latencies, 95), "ms", "goal ≤ 1000");
         report.Add("decision_to_smtp_max", latencies[^1], "ms");
+        var toOutbox = ids.Select(id => (queued[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
+        report.Add("decision_to_outbox_p50", Percentile(toOutbox, 50), "ms", "POST to the city mail queued on the notifications queue");
+        report.Add("decision_to_outbox_p95", Percentile(toOutbox, 95), "ms");
+        var outboxToSmtp = ids.Select(id => (received[id] - queued[id]).TotalMilliseconds).Order().ToArray();
+        report.Add("outbox_to_smtp_p50", Percentile(outboxToSmtp, 50), "ms", "queued to handed to SMTP (notifications queue, SendEmail)");
+        report.Add("outbox_to_smtp_p95", Percentile(outboxToSmtp, 95), "ms");
         var posts = postLatencies.Order().ToArray();
         report.Add("decision_post_p50", Percentile(posts, 50), "ms", "HTTP answer of the approver API");
         report.Add("decision_post_p95", Percentile(posts, 95), "ms");
@@ -119,21 +127,31 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (true)
         {
-            var found = new Dictionary<string, DateTime>();
-            foreach (Match line in HandedToSmtp().Matches(app.Output))
-            {
-                var id = line.Groups["id"].Value;
-                if (ids.Contains(id))
-                    found[id] = DateTime.Today + TimeSpan.ParseExact(line.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
-            }
+            var found = LoggedTimes(app, HandedToSmtp(), ids);
             if (found.Count == ids.Count) return found;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} city mails were handed to SMTP.");
             await Task.Delay(20, cancellationToken);
         }
     }
 
+    /// <summary>The local time of the app's log line matching <paramref name="pattern"/>, by application id.</summary>
+    private static Dictionary<string, DateTime> LoggedTimes(FunctionAppProcess app, Regex pattern, IReadOnlyCollection<string> ids)
+    {
+        var found = new Dictionary<string, DateTime>();
+        foreach (Match line in pattern.Matches(app.Output))
+        {
+            var id = line.Groups["id"].Value;
+            if (ids.Contains(id))
+                found[id] = DateTime.Today + TimeSpan.ParseExact(line.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+        }
+        return found;
+    }
+
     [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*E-mail relief/(?<id>\S+)-l2-r1/bench-city/request handed to SMTP", RegexOptions.Multiline)]
     private static partial Regex HandedToSmtp();
+
+    [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*Approval Request for task (?<id>\S+)-L2-R1 queued for approver bench-city", RegexOptions.Multiline)]
+    private static partial Regex QueuedForSmtp();
 
     /// <summary>Waits until maildev holds each application's mail to <paramref name="recipient"/>.</summary>
     private static async Task WaitForMailsAsync(HttpClient inbox, string recipient, IReadOnlyCollection<string> ids,

@@ -30,4 +30,15 @@ public sealed record ApprovalTask
 
     /// <summary>Deterministic, URL- and table-key-safe: "rel-42-L2-R1".</summary>
     public static string IdFor(string applicationId, int levelIndex, int round) => $"{applicationId}-L{levelIndex + 1}-R{round}";
+
+    /// <summary>The application a task id of <see cref="IdFor"/>'s form names, or null for any other string.</summary>
+    public static string? ApplicationIdOf(string taskId)
+    {
+        var level = taskId.LastIndexOf("-L", StringComparison.Ordinal);
+        var round = taskId.LastIndexOf("-R", StringComparison.Ordinal);
+        return level > 0 && round > level + 2 && taskId[(level + 2)..round].All(char.IsAsciiDigit) && round + 2 < taskId.Length
+            && taskId[(round + 2)..].All(char.IsAsciiDigit)
+            ? taskId[..level]
+            : null;
+    }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Money;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Calendar;
 
@@ -29,8 +30,12 @@ public static class ReliefApprovalWorkflow
     public const string NotReturned = "not_returned";
     public const string UnexpectedEvent = "unexpected_event";
 
+    /// <summary>
+    /// A new application of <paramref name="amount"/> in <paramref name="regionCode"/>. The workflow needs nothing
+    /// else of the application (and so carries no personal data); activities read the rest from the stored application.
+    /// </summary>
     public static WorkflowStep Submit(
-        string applicationId, ReliefApplicationDetails application, ReliefProgram program,
+        string applicationId, string regionCode, Yuan amount, ReliefProgram program,
         string submittedById, string submittedByName, DateTimeOffset at)
     {
         var state = new ReliefApprovalState
@@ -38,10 +43,10 @@ public static class ReliefApprovalWorkflow
             ApplicationId = applicationId,
             ProgramCode = program.Code,
             ProgramName = program.Name,
-            RegionCode = application.Applicant.RegionCode,
-            Amount = application.RequestedAmount,
-            Budget = new BudgetKey(program.Code, application.Applicant.RegionCode, ChinaStandardTime.ToLocalDate(at).Year),
-            Levels = program.LevelsFor(application.RequestedAmount),
+            RegionCode = regionCode,
+            Amount = amount,
+            Budget = new BudgetKey(program.Code, regionCode, ChinaStandardTime.ToLocalDate(at).Year),
+            Levels = program.LevelsFor(amount),
             Timing = program.Timing,
             MaxReturns = program.MaxReturns,
             Status = ReliefApplicationStatus.Submitted,

@@ -13,7 +13,13 @@ public sealed record StoredApplication(
     string SubmittedByName,
     DateTimeOffset SubmittedAt,
     ReliefApplicationDetails Details,
-    ReliefApprovalState? State);
+    ReliefApprovalState? State)
+{
+    /// <summary>The step number of <see cref="State"/> (0 before the first save) and the row's ETag, as read.</summary>
+    public int Sequence { get; init; }
+
+    public Azure.ETag ETag { get; init; }
+}
 
 /// <summary>Another application of the same person in the same program, as eligibility needs it.</summary>
 public sealed record PersonApplication(string ApplicationId, ReliefApplicationStatus Status, Yuan Amount, int Year);
@@ -64,20 +70,26 @@ public sealed class ApplicationStore(TableServiceClient tables)
         var row = found.Value!;
         return new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
             row.GetString("SubmittedByName") ?? "", row.GetDateTimeOffset("SubmittedAt") ?? default,
-            ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"));
+            ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"))
+        {
+            Sequence = row.GetInt32("Sequence") ?? 0,
+            ETag = row.ETag,
+        };
     }
 
     /// <summary>
     /// Saves the workflow state of step <paramref name="sequence"/> unless a later step's state is stored already
-    /// (a late rerun of an earlier activity must not turn the projection back).
+    /// (a late rerun of an earlier activity must not turn the projection back). <paramref name="known"/> is the row as
+    /// the caller read it: its sequence and ETag are tried first, so a save without a race is one request.
     /// </summary>
-    public async Task SaveStateAsync(ReliefApprovalState state, int sequence, CancellationToken cancellationToken = default)
+    public async Task SaveStateAsync(ReliefApprovalState state, int sequence, StoredApplication? known = null, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityAsync(state.ApplicationId, "", ["Sequence"], cancellationToken);
-            if ((row.Value.GetInt32("Sequence") ?? 0) >= sequence) return;
+            var (saved, etag) = known is not null ? (known.Sequence, known.ETag) : await ReadSequenceAsync(table, state.ApplicationId, cancellationToken);
+            known = null;
+            if (saved >= sequence) return;
             try
             {
                 await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
@@ -85,13 +97,19 @@ public sealed class ApplicationStore(TableServiceClient tables)
                     ["Sequence"] = sequence,
                     ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
                     ["State"] = ReliefStorageJson.Write(state),
-                }, row.Value.ETag, TableUpdateMode.Merge, cancellationToken);
+                }, etag, TableUpdateMode.Merge, cancellationToken);
                 return;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
             {
             }
         }
+    }
+
+    private static async Task<(int Sequence, Azure.ETag ETag)> ReadSequenceAsync(TableClient table, string applicationId, CancellationToken cancellationToken)
+    {
+        var row = (await table.GetEntityAsync(applicationId, "", ["Sequence"], cancellationToken)).Value;
+        return (row.GetInt32("Sequence") ?? 0, row.ETag);
     }
 
     /// <summary>The person's applications in one program (found by national ID hash), this one excluded.</summary>

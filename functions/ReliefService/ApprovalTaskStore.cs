@@ -5,7 +5,11 @@ using Gonghui.Storage.Tables;
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>A task row: what link handling needs, the application it belongs to and the decision recorded on it.</summary>
-public sealed record StoredApprovalTask(ApprovalTaskSnapshot Snapshot, string ApplicationId, ApprovalDecision? Decision);
+public sealed record StoredApprovalTask(ApprovalTaskSnapshot Snapshot, string ApplicationId, ApprovalDecision? Decision)
+{
+    /// <summary>The row's ETag when read.</summary>
+    public Azure.ETag ETag { get; init; }
+}
 
 /// <summary>An approver's task as the pending list shows it.</summary>
 public sealed record ApproverTaskEntry(string TaskId, string ApplicationId, ApprovalLevel Level, DateTimeOffset ExpiresAt);
@@ -23,32 +27,50 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     private readonly LazyTable _table = new(tables, TableName);
     private readonly LazyTable _index = new(tables, IndexTableName);
 
-    /// <summary>Creates the task row as Open; a repeat finds it and changes nothing.</summary>
-    public async Task EnsureOpenAsync(string applicationId, ApprovalTask task, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the task row as Open with its first link and lists the task under the link's approver; a repeat (which
+    /// issued another link) adds its link to the row.
+    /// </summary>
+    public async Task OpenAsync(string applicationId, ApprovalTask task, IssuedLinkRecord link, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        try
+        // The pending list skips tasks whose row is missing or not open, so the two writes may land in any order.
+        await Task.WhenAll(CreateAsync(), ListAsync(applicationId, task, link.ApproverId, cancellationToken));
+
+        async Task CreateAsync()
         {
-            await table.AddEntityAsync(new TableEntity(task.TaskId, "")
+            var table = await _table.GetAsync(cancellationToken);
+            try
             {
-                ["ApplicationId"] = applicationId,
-                ["Status"] = ApprovalTaskStatus.Open.ToString(),
-                ["Links"] = ReliefStorageJson.Write(Array.Empty<IssuedLinkRecord>()),
-            }, cancellationToken);
-        }
-        catch (Azure.RequestFailedException e) when (e.Status == 409)
-        {
+                await table.AddEntityAsync(new TableEntity(task.TaskId, "")
+                {
+                    ["ApplicationId"] = applicationId,
+                    ["Status"] = ApprovalTaskStatus.Open.ToString(),
+                    ["Links"] = ReliefStorageJson.Write(new[] { link }),
+                }, cancellationToken);
+            }
+            catch (Azure.RequestFailedException e) when (e.Status == 409)
+            {
+                await AddLinkAsync(task.TaskId, link, cancellationToken);
+            }
         }
     }
 
     /// <summary>Records an issued link (before it is e-mailed) and lists the task under its approver.</summary>
     public async Task RecordLinkAsync(string applicationId, ApprovalTask task, IssuedLinkRecord link, CancellationToken cancellationToken = default)
     {
-        await ChangeAsync(task.TaskId, row => row.Snapshot.IssuedLinks.Any(l => l.Nonce == link.Nonce)
+        await AddLinkAsync(task.TaskId, link, cancellationToken);
+        await ListAsync(applicationId, task, link.ApproverId, cancellationToken);
+    }
+
+    private Task AddLinkAsync(string taskId, IssuedLinkRecord link, CancellationToken cancellationToken) =>
+        ChangeAsync(taskId, row => row.Snapshot.IssuedLinks.Any(l => l.Nonce == link.Nonce)
             ? null
-            : row.Snapshot with { IssuedLinks = [.. row.Snapshot.IssuedLinks, link] }, null, cancellationToken);
+            : row.Snapshot with { IssuedLinks = [.. row.Snapshot.IssuedLinks, link] }, null, null, cancellationToken);
+
+    private async Task ListAsync(string applicationId, ApprovalTask task, string approverId, CancellationToken cancellationToken)
+    {
         var index = await _index.GetAsync(cancellationToken);
-        await index.UpsertEntityAsync(new TableEntity(link.ApproverId, task.TaskId)
+        await index.UpsertEntityAsync(new TableEntity(approverId, task.TaskId)
         {
             ["ApplicationId"] = applicationId,
             ["Level"] = WireName<ApprovalLevel>.Of(task.Level),
@@ -67,7 +89,8 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     /// Open → Decided under the row's ETag, marking the link used (when the decision came through one).
     /// Returns true for the one caller that made the move; everyone else gets false and the row as it is.
     /// </summary>
-    public async Task<(bool Won, StoredApprovalTask? Task)> TryDecideAsync(
+    /// <param name="known">The row as the caller read it (its ETag is tried first), or null to read it.</param>
+    public async Task<(bool Won, StoredApprovalTask? Task)> TryDecideAsync(StoredApprovalTask? known,
         string taskId, ApprovalDecision decision, ApprovalTaskConclusion conclusion, string? nonce, CancellationToken cancellationToken = default)
     {
         var won = false;
@@ -82,17 +105,30 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
                 Conclusion = conclusion,
                 IssuedLinks = [.. row.Snapshot.IssuedLinks.Select(l => l.Nonce == nonce ? l with { UsedAt = decision.At } : l)],
             };
-        }, decision, cancellationToken);
+        }, decision, known, cancellationToken);
         return (won, task);
     }
 
-    /// <summary>Records how the orchestration closed the task; it is the truth, so this overwrites an earlier conclusion.</summary>
-    public Task CloseAsync(string taskId, ApprovalTaskConclusion conclusion, CancellationToken cancellationToken = default) =>
-        ChangeAsync(taskId, row => row.Snapshot with
+    /// <summary>
+    /// Records how the orchestration closed the task; it is the truth, so this overwrites an earlier conclusion
+    /// without reading the row (a decision racing it re-reads on its ETag and finds the task closed).
+    /// </summary>
+    public async Task CloseAsync(string taskId, ApprovalTaskConclusion conclusion, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
         {
-            Status = conclusion.Kind == ApprovalTaskConclusionKind.Decided ? ApprovalTaskStatus.Decided : ApprovalTaskStatus.Closed,
-            Conclusion = conclusion,
-        }, null, cancellationToken);
+            await table.UpdateEntityAsync(new TableEntity(taskId, "")
+            {
+                ["Status"] = (conclusion.Kind == ApprovalTaskConclusionKind.Decided ? ApprovalTaskStatus.Decided : ApprovalTaskStatus.Closed).ToString(),
+                ["Conclusion"] = ReliefStorageJson.Write(conclusion),
+            }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 404)
+        {
+            // No row, nothing to close (the task was never opened).
+        }
+    }
 
     /// <summary>The approver's tasks that are still open.</summary>
     public async Task<IReadOnlyList<ApproverTaskEntry>> ListOpenAsync(string approverId, CancellationToken cancellationToken = default)
@@ -108,16 +144,16 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
         return open;
     }
 
-    /// <summary>Read, change (null = nothing to change), write under the ETag; a lost race starts again.</summary>
-    private async Task<StoredApprovalTask?> ChangeAsync(
-        string taskId, Func<StoredApprovalTask, ApprovalTaskSnapshot?> change, ApprovalDecision? decision, CancellationToken cancellationToken)
+    /// <summary>Read (or start from <paramref name="known"/>), change (null = nothing to change), write under the ETag; a lost race starts again.</summary>
+    private async Task<StoredApprovalTask?> ChangeAsync(string taskId, Func<StoredApprovalTask, ApprovalTaskSnapshot?> change,
+        ApprovalDecision? decision, StoredApprovalTask? known, CancellationToken cancellationToken)
     {
         var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var found = await table.GetEntityIfExistsAsync(taskId, "", cancellationToken: cancellationToken);
-            if (!found.HasValue) return null;
-            var current = Read(found.Value!);
+            var current = known ?? await GetAsync(taskId, cancellationToken);
+            known = null;
+            if (current is null) return null;
             var changed = change(current);
             if (changed is null) return current;
             var entity = new TableEntity(taskId, "")
@@ -129,7 +165,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
             if (decision is not null) entity["Decision"] = ReliefStorageJson.Write(decision);
             try
             {
-                await table.UpdateEntityAsync(entity, found.Value!.ETag, TableUpdateMode.Merge, cancellationToken);
+                await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
                 return current with { Snapshot = changed, Decision = decision ?? current.Decision };
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
@@ -142,5 +178,5 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
         new ApprovalTaskSnapshot(row.PartitionKey, Enum.Parse<ApprovalTaskStatus>(row.GetString("Status")!),
             ReliefStorageJson.Read<List<IssuedLinkRecord>>(row, "Links"), ReliefStorageJson.ReadOptional<ApprovalTaskConclusion>(row, "Conclusion")),
         row.GetString("ApplicationId") ?? "",
-        ReliefStorageJson.ReadOptional<ApprovalDecision>(row, "Decision"));
+        ReliefStorageJson.ReadOptional<ApprovalDecision>(row, "Decision")) { ETag = row.ETag };
 }

@@ -9,11 +9,13 @@ using Gonghui.Functions.Calendar;
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>
-/// The one activity of <see cref="ReliefApprovalOrchestration"/>: save the step's state (the projection GET reads),
-/// carry out its effects in order, and answer the last one if it asks a question. One activity per step keeps the
-/// durable round trips per decision to two. It runs at least once, so every effect is idempotent by natural keys:
-/// budget holds by hold id, task rows by task id, payments by application id, e-mails by application, task,
-/// recipient and purpose.
+/// The one activity of <see cref="ReliefApprovalOrchestration"/>: carry out a step's effects, and while the step ends
+/// in an effect that asks a question (eligibility, reservation, approvers, payment), answer it and go on with the step
+/// the answer leads to (<see cref="ReliefEffectChain"/>); then open the final step's tasks, save its state (the
+/// projection GET reads) and carry out its effects. Returns the answers, from which the orchestration derives the same
+/// final state. One activity per submission, decision, timer or action keeps the durable round trips to one. It runs
+/// at least once, so every effect is idempotent by natural keys: budget holds by hold id, task rows by task id,
+/// payments by application id, e-mails by application, task, recipient and purpose.
 /// </summary>
 public sealed class ReliefActivities(
     ApplicationStore applications,
@@ -29,62 +31,96 @@ public sealed class ReliefActivities(
     public const string ApplyEffectsName = "ReliefApplyEffects";
 
     [Function(ApplyEffectsName)]
-    public async Task<ReliefEffectAnswer> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
+    public async Task<ReliefEffectAnswer[]> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
     {
-        var state = batch.State;
-        // The task row exists before the saved state says the task is open, so a decision never finds the one without the other.
-        foreach (var request in batch.Effects.OfType<SendApprovalRequest>())
-            await tasks.EnsureOpenAsync(state.ApplicationId, request.Task, cancellationToken);
-        await applications.SaveStateAsync(state, batch.Sequence, cancellationToken);
-        StoredApplication? application = null;
-        async Task<StoredApplication> Application() => application ??= await RequireAsync(state.ApplicationId, cancellationToken);
-        var answer = new ReliefEffectAnswer();
-        foreach (var effect in batch.Effects)
+        // Read while the first effects run; effects that need the applicant's details await it.
+        var application = RequireAsync(batch.State.ApplicationId, cancellationToken);
+        var answers = new List<ReliefEffectAnswer>();
+        var step = new WorkflowStep(batch.State, batch.Effects, null);
+        // Saves are numbered twice the batch: a failing chain shows where it stopped (2n - 1), its successful retry still
+        // saves the final state (2n), and a later batch outranks both.
+        try
         {
-            switch (effect)
+            while (ReliefEffectChain.Answering(step) is { } answering)
             {
-                case CheckEligibility:
-                    answer = new(Eligibility: await CheckEligibilityAsync(await Application(), batch.Program
-                        ?? throw new InvalidOperationException("Eligibility needs the program."), cancellationToken));
-                    break;
-                case ReserveBudget reserve:
-                    var reserved = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
-                    logger.LogInformation("Budget {Budget} reservation {HoldId} of {Amount}: {Outcome}", reserve.Budget, reserve.HoldId, reserve.Amount, reserved);
-                    answer = new(Reservation: reserved);
-                    break;
-                case ReleaseBudget release:
-                    var released = await budgets.ReleaseAsync(release.Budget, release.HoldId, cancellationToken);
-                    logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
-                    break;
-                case OpenApprovalTask open:
-                    answer = new(Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
-                        ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
-                            $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."));
-                    break;
-                case SendApprovalRequest request:
-                    await mail.SendApproverMailAsync(state, await Application(), request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
-                    break;
-                case SendReminder reminder:
-                    await mail.SendApproverMailAsync(state, await Application(), reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
-                    break;
-                case SendEscalation escalation:
-                    await mail.SendApproverMailAsync(state, await Application(), escalation.Task, escalation.Deputy, ApproverMailKind.Escalation, cancellationToken);
-                    break;
-                case CloseApprovalTask close:
-                    var closing = state.History.Last(entry => entry.Kind == close.Reason && (close.Reason == ReliefEventKind.Withdrawn || entry.TaskId == close.TaskId));
-                    await tasks.CloseAsync(close.TaskId, ReliefApprovalLink.Conclusion(closing), cancellationToken);
-                    break;
-                case CreatePaymentInstruction:
-                    answer = new(PaymentId: await CreatePaymentAsync(state, await Application(), cancellationToken));
-                    break;
-                case NotifyApplicantUnit notify:
-                    await mail.SendUnitMailAsync(state, await Application(), notify, cancellationToken);
-                    break;
-                default:
-                    throw new InvalidOperationException($"No handling for {effect.GetType().Name}.");
+                foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
+                    await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
+                var answer = await AnswerAsync(step.State, application, answering, batch.Program, cancellationToken);
+                answers.Add(answer);
+                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
             }
         }
-        return answer;
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            await applications.SaveStateAsync(step.State, 2 * batch.Sequence - 1, await application, CancellationToken.None);
+            throw;
+        }
+        // The task row exists before the saved state says the task is open, and the state is saved before a mail links to
+        // it, so a decision never finds the one without the other.
+        var links = new Dictionary<ReliefEffect, IssuedApprovalLink>(ReferenceEqualityComparer.Instance);
+        foreach (var request in step.Effects.OfType<SendApprovalRequest>())
+            links[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
+        await applications.SaveStateAsync(step.State, 2 * batch.Sequence, await application, cancellationToken);
+        foreach (var effect in step.Effects)
+            await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
+        return [.. answers];
+    }
+
+    private async Task<ReliefEffectAnswer> AnswerAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect,
+        ReliefProgram? program, CancellationToken cancellationToken)
+    {
+        switch (effect)
+        {
+            case CheckEligibility:
+                return new(Eligibility: await CheckEligibilityAsync(await application, program
+                    ?? throw new InvalidOperationException("Eligibility needs the program."), cancellationToken));
+            case ReserveBudget reserve:
+                var reserved = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
+                logger.LogInformation("Budget {Budget} reservation {HoldId} of {Amount}: {Outcome}", reserve.Budget, reserve.HoldId, reserve.Amount, reserved);
+                return new(Reservation: reserved);
+            case OpenApprovalTask open:
+                return new(Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
+                    ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
+                        $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."));
+            case CreatePaymentInstruction:
+                return new(PaymentId: await CreatePaymentAsync(state, await application, cancellationToken));
+            default:
+                throw new InvalidOperationException($"{effect.GetType().Name} asks no question.");
+        }
+    }
+
+    /// <summary>Carries out an effect that needs no answer; <paramref name="link"/> is the link an approval request's task was opened with.</summary>
+    private async Task ApplyAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect, IssuedApprovalLink? link,
+        CancellationToken cancellationToken)
+    {
+        switch (effect)
+        {
+            case ReleaseBudget release:
+                var released = await budgets.ReleaseAsync(release.Budget, release.HoldId, cancellationToken);
+                logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
+                break;
+            case SendApprovalRequest request when link is not null:
+                await mail.EnqueueApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, link, cancellationToken);
+                break;
+            case SendApprovalRequest request:
+                await mail.SendApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
+                break;
+            case SendReminder reminder:
+                await mail.SendApproverMailAsync(state, await application, reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
+                break;
+            case SendEscalation escalation:
+                await mail.SendApproverMailAsync(state, await application, escalation.Task, escalation.Deputy, ApproverMailKind.Escalation, cancellationToken);
+                break;
+            case CloseApprovalTask close:
+                var closing = state.History.Last(entry => entry.Kind == close.Reason && (close.Reason == ReliefEventKind.Withdrawn || entry.TaskId == close.TaskId));
+                await tasks.CloseAsync(close.TaskId, ReliefApprovalLink.Conclusion(closing), cancellationToken);
+                break;
+            case NotifyApplicantUnit notify:
+                await mail.SendUnitMailAsync(state, await application, notify, cancellationToken);
+                break;
+            default:
+                throw new InvalidOperationException($"No handling for {effect.GetType().Name}.");
+        }
     }
 
     private async Task<EligibilityDecision> CheckEligibilityAsync(StoredApplication application, ReliefProgram program, CancellationToken cancellationToken)

@@ -6,9 +6,10 @@ namespace Gonghui.Functions.ReliefService;
 
 /// <summary>
 /// The <c>ReliefApproval</c> orchestration (instance id = application id): feeds <see cref="ReliefApprovalWorkflow"/>
-/// its events and carries out its effects. Effects that answer (eligibility, reservation, approver lookup, payment)
-/// and the others of a step go together, with the state to save, to one <see cref="ReliefActivities.ApplyEffects"/>
-/// call whose answer is the next event. Between steps it waits for a <see cref="ReliefAction"/> or the
+/// its events and carries out its effects. A step's effects go, with the state to save, to one
+/// <see cref="ReliefActivities.ApplyEffects"/> call, which also follows the effects that answer (eligibility,
+/// reservation, approver lookup, payment) into the steps they lead to (<see cref="ReliefEffectChain"/>): one activity
+/// per submission, decision, timer or action. Between steps it waits for a <see cref="ReliefAction"/> or the
 /// open task's next deadline, whichever comes first. The custom status is <see cref="ReliefStatusView"/>'s sentence.
 /// </summary>
 public static class ReliefApprovalOrchestration
@@ -23,7 +24,7 @@ public static class ReliefApprovalOrchestration
     {
         var submission = context.GetInput<ReliefSubmission>()!;
         var steps = new StepCounter();
-        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.Details,
+        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.RegionCode, submission.Amount,
             submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
         Task<ReliefAction>? action = null;
         while (state.Status.IsOpen())
@@ -59,36 +60,28 @@ public static class ReliefApprovalOrchestration
 
     private static WorkflowStep Act(ReliefApprovalState state, ReliefAction action) => action.Kind switch
     {
-        ReliefActionKind.Decide when action.Decision is { } decision => ReliefApprovalWorkflow.Decide(state, decision),
+        ReliefActionKind.Decide when action.Decision is { } decision => WithoutRecordedClose(ReliefApprovalWorkflow.Decide(state, decision), action),
         ReliefActionKind.Withdraw => ReliefApprovalWorkflow.Withdraw(state, action.ActorId, action.ActorName, action.Comment, action.At),
         ReliefActionKind.Resubmit => ReliefApprovalWorkflow.Resubmit(state, action.ActorId, action.ActorName, action.Comment, action.At),
         _ => new WorkflowStep(state, [], new WorkflowRefusal(ReliefApprovalWorkflow.UnexpectedEvent, "无法识别的操作。")),
     };
 
-    /// <summary>Carries out a step and every step its answering effect leads to (one activity each); returns the state to wait in.</summary>
+    /// <summary>A decision recorded on its task row closed the task already: the same write again would only cost a request.</summary>
+    private static WorkflowStep WithoutRecordedClose(WorkflowStep step, ReliefAction action) => action.RecordedOnTask && !step.IsRefused
+        ? step with { Effects = [.. step.Effects.Where(effect => effect is not CloseApprovalTask)] }
+        : step;
+
+    /// <summary>Carries out a step and every step its answering effect leads to, in one activity; returns the state to wait in.</summary>
     private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefProgram program, WorkflowStep step)
     {
-        while (true)
-        {
-            if (step.IsRefused)
-                throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
-            var state = step.State;
-            var answering = step.Effects.SingleOrDefault(IsAnswering);
-            var answer = await context.CallActivityAsync<ReliefEffectAnswer>(ReliefActivities.ApplyEffectsName,
-                new ReliefEffectBatch(steps.Next(), state, step.Effects, answering is CheckEligibility ? program : null), Retry);
-            context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
-            if (answering is null) return state;
-            var now = Now(context);
-            step = answering switch
-            {
-                CheckEligibility => ReliefApprovalWorkflow.RecordEligibility(state, answer.Eligibility!, now),
-                ReserveBudget => ReliefApprovalWorkflow.RecordReservation(state, answer.Reservation!.Value, now),
-                OpenApprovalTask open => ReliefApprovalWorkflow.OpenTask(state, open.TaskId, answer.Approvers!.Approver, answer.Approvers.Deputy, now,
-                    ReliefWorkingDays.Adder),
-                CreatePaymentInstruction => ReliefApprovalWorkflow.RecordPayment(state, answer.PaymentId!, now),
-                _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
-            };
-        }
+        if (step.IsRefused)
+            throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
+        var batch = new ReliefEffectBatch(steps.Next(), step.State, step.Effects, Now(context),
+            ReliefEffectChain.Answering(step) is CheckEligibility ? program : null);
+        var answers = await context.CallActivityAsync<ReliefEffectAnswer[]>(ReliefActivities.ApplyEffectsName, batch, Retry);
+        var state = ReliefEffectChain.Follow(batch, answers);
+        context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
+        return state;
     }
 
     /// <summary>Numbers the steps; the same on every replay, since the instance runs one execution from its start.</summary>
@@ -98,8 +91,6 @@ public static class ReliefApprovalOrchestration
 
         public int Next() => ++_last;
     }
-
-    private static bool IsAnswering(ReliefEffect effect) => effect is CheckEligibility or ReserveBudget or OpenApprovalTask or CreatePaymentInstruction;
 
     private static DateTimeOffset Now(TaskOrchestrationContext context) => new(DateTime.SpecifyKind(context.CurrentUtcDateTime, DateTimeKind.Utc));
 }

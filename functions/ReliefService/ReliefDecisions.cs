@@ -30,23 +30,28 @@ public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore ap
 {
     public async Task<DecisionOutcome> DecideAsync(ApprovalDecision decision, string? linkNonce, CancellationToken cancellationToken = default)
     {
+        // The task id names its application, so both rows are read at once.
+        var applicationRead = ApprovalTask.ApplicationIdOf(decision.TaskId) is { } named ? applications.GetAsync(named, cancellationToken) : null;
         var task = await tasks.GetAsync(decision.TaskId, cancellationToken);
+        var application = applicationRead is null ? null : await applicationRead;
         if (task is null) return new(DecisionOutcomeKind.NotFound);
-        if (task.Snapshot.Status != ApprovalTaskStatus.Open) return await ClosedAsync(task, cancellationToken);
-        var state = (await applications.GetAsync(task.ApplicationId, cancellationToken))?.State;
+        if (application?.ApplicationId != task.ApplicationId)
+            application = await applications.GetAsync(task.ApplicationId, cancellationToken);
+        if (task.Snapshot.Status != ApprovalTaskStatus.Open) return await ClosedAsync(task, application, cancellationToken);
+        var state = application?.State;
         if (state is null) return new(DecisionOutcomeKind.NotFound);
         if (ReliefApprovalWorkflow.CheckDecision(state, decision) is { } refusal) return new(DecisionOutcomeKind.Refused, Refusal: refusal, Task: task.Snapshot);
         var conclusion = ReliefApprovalLink.Conclusion(state, decision);
-        var (won, current) = await tasks.TryDecideAsync(decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
-        if (!won) return await ClosedAsync(current!, cancellationToken);
+        var (won, current) = await tasks.TryDecideAsync(task, decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
+        if (!won) return await ClosedAsync(current!, application: null, cancellationToken);
         await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(decision), cancellationToken);
         return new(DecisionOutcomeKind.Accepted, conclusion, Task: current!.Snapshot);
     }
 
-    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, CancellationToken cancellationToken)
+    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, StoredApplication? application, CancellationToken cancellationToken)
     {
         if (task.Snapshot.Status == ApprovalTaskStatus.Decided && task.Decision is { } recorded
-            && (await applications.GetAsync(task.ApplicationId, cancellationToken))?.State is { Status: ReliefApplicationStatus.AwaitingDecision } state
+            && (application ?? await applications.GetAsync(task.ApplicationId, cancellationToken))?.State is { Status: ReliefApplicationStatus.AwaitingDecision } state
             && state.Task?.TaskId == task.Snapshot.TaskId)
             await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(recorded), cancellationToken);
         return new(DecisionOutcomeKind.AlreadyClosed, task.Snapshot.Conclusion, Task: task.Snapshot);

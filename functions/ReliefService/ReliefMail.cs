@@ -23,13 +23,27 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
     /// <summary>Phone numbers as approvers and units see them.</summary>
     public static string MaskPhone(string phone) => PhoneNumber.TryParse(phone, out var number) ? number.Masked : "****";
 
+    /// <summary>Opens the task row with a freshly issued link for the task's first mail (one write) and returns the link.</summary>
+    public async Task<IssuedApprovalLink> OpenTaskAsync(string applicationId, ApprovalTask task, Approver recipient, CancellationToken cancellationToken)
+    {
+        var link = Issue(task, recipient);
+        await tasks.OpenAsync(applicationId, task, Record(link), cancellationToken);
+        return link;
+    }
+
+    /// <summary>Issues a link, records it on the task row, then queues the mail carrying it.</summary>
     public async Task SendApproverMailAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
         ApproverMailKind kind, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var expires = task.ExpiresAt > now ? task.ExpiresAt : now.AddDays(1);
-        var link = settings.Tokens.Issue(task.TaskId, recipient.Id, now, expires);
-        await tasks.RecordLinkAsync(state.ApplicationId, task, new IssuedLinkRecord(link.Claims.Nonce, recipient.Id, now), cancellationToken);
+        var link = Issue(task, recipient);
+        await tasks.RecordLinkAsync(state.ApplicationId, task, Record(link), cancellationToken);
+        await EnqueueApproverMailAsync(state, application, task, recipient, kind, link, cancellationToken);
+    }
+
+    /// <summary>Queues the mail for a link already recorded on the task row.</summary>
+    public async Task EnqueueApproverMailAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
+        ApproverMailKind kind, IssuedApprovalLink link, CancellationToken cancellationToken)
+    {
         var model = new ApprovalEmailModel(recipient.Name, ReliefCaseSummary.Build(state, application.Details, MaskPhone),
             ReliefCaseSummary.Step(state), settings.Value.ApprovalLinkUrl(link.Token), link.Claims.ExpiresAt);
         var email = kind switch
@@ -51,4 +65,12 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
         await outbox.EnqueueAsync(new EmailMessage($"relief/{state.ApplicationId}/unit/{notify.HistoryIndex}",
             unit.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
     }
+
+    private IssuedApprovalLink Issue(ApprovalTask task, Approver recipient)
+    {
+        var now = clock.GetUtcNow();
+        return settings.Tokens.Issue(task.TaskId, recipient.Id, now, task.ExpiresAt > now ? task.ExpiresAt : now.AddDays(1));
+    }
+
+    private static IssuedLinkRecord Record(IssuedApprovalLink link) => new(link.Claims.Nonce, link.Claims.ApproverId, link.Claims.IssuedAt);
 }

@@ -1,12 +1,18 @@
 using System.Text.Json.Serialization;
+using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 
 namespace Gonghui.Functions.ReliefService;
 
-/// <summary>The orchestration's input: the validated application, the program as it was at submission, who submitted it when.</summary>
+/// <summary>
+/// The orchestration's input: the application id and what the workflow needs of it (region, amount), the program as
+/// it was at submission, who submitted it when. No personal data: the durable management API shows inputs, so the
+/// applicant's details stay in the stored application, where activities read them.
+/// </summary>
 public sealed record ReliefSubmission(
     string ApplicationId,
-    ReliefApplicationDetails Details,
+    string RegionCode,
+    Yuan Amount,
     ReliefProgram Program,
     string SubmittedById,
     string SubmittedByName,
@@ -23,6 +29,8 @@ public enum ReliefActionKind
 /// <summary>
 /// What people do to a running application, raised as the orchestration's one external event
 /// (<see cref="ReliefApprovalOrchestration.ActionEvent"/>) so a single wait sees them in arrival order.
+/// <see cref="RecordedOnTask"/>: the decision already moved its task row to Decided, with the conclusion the
+/// orchestration's close would write (<see cref="ReliefDecisions"/> records before it raises).
 /// </summary>
 public sealed record ReliefAction(
     ReliefActionKind Kind,
@@ -30,21 +38,25 @@ public sealed record ReliefAction(
     string ActorName,
     string? Comment,
     DateTimeOffset At,
-    ApprovalDecision? Decision = null)
+    ApprovalDecision? Decision = null,
+    bool RecordedOnTask = false)
 {
+    /// <summary>A decision recorded on its task row.</summary>
     public static ReliefAction Decided(ApprovalDecision decision) =>
-        new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision);
+        new(ReliefActionKind.Decide, decision.DeciderId, decision.DeciderId, decision.Comment, decision.At, decision, RecordedOnTask: true);
 }
 
 /// <summary>
-/// The workflow state after a step and that step's effects, carried out by one activity. At most one effect needs
-/// an answer (eligibility, reservation, approvers, payment), and it comes last; <see cref="Program"/> is set when
-/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's steps, so a late rerun of an
+/// A workflow step for <see cref="ReliefActivities.ApplyEffects"/>: the state after it and its effects. The activity
+/// follows the step's answering effect (eligibility, reservation, approvers, payment; at most one per step, last) into
+/// the steps it leads to, all at <see cref="At"/>, until a step needs no answer. <see cref="Program"/> is set when
+/// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's batches, so a late rerun of an
 /// earlier batch (activities run at least once) cannot save an older state over a newer one.
 /// </summary>
-public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, ReliefProgram? Program = null);
+public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, DateTimeOffset At,
+    ReliefProgram? Program = null);
 
-/// <summary>The answer of the batch's answering effect; the member for that effect is set.</summary>
+/// <summary>The answer of one answering effect; the member for that effect is set.</summary>
 public sealed record ReliefEffectAnswer(
     EligibilityDecision? Eligibility = null,
     BudgetOutcome? Reservation = null,

@@ -31,7 +31,8 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
             application = (await applications.GetAsync(application.ApplicationId, cancellationToken))!;
         if (await durable.GetInstanceAsync(application.ApplicationId, cancellation: cancellationToken) is null)
         {
-            var submission = new ReliefSubmission(application.ApplicationId, application.Details, program,
+            var submission = new ReliefSubmission(application.ApplicationId, application.Details.Applicant.RegionCode,
+                application.Details.RequestedAmount, program,
                 application.SubmittedById, application.SubmittedByName, application.SubmittedAt);
             try
             {

@@ -17,7 +17,7 @@ public class ReliefApprovalWorkflowTests
     private static ReliefApprovalState Open(string program = "hardship", string amount = "4800.00", DateTimeOffset? at = null)
     {
         var when = at ?? Friday;
-        var step = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(program, amount), ReliefSamples.Program(program), "op-7", "接线员小李", when);
+        var step = ReliefSamples.Submit("rel-1", ReliefSamples.Details(program, amount), ReliefSamples.Program(program), "op-7", "接线员小李", when);
         Assert.IsType<CheckEligibility>(Assert.Single(step.Effects));
         step = ReliefApprovalWorkflow.RecordEligibility(step.State, EligibilityDecision.Eligible(false), when);
         Assert.Equal(new ReserveBudget(Budget with { ProgramCode = program }, "rel-1.1", Yuan.Parse(amount)), Assert.Single(step.Effects));
@@ -93,7 +93,7 @@ public class ReliefApprovalWorkflowTests
     [Fact]
     public void Holidays_push_the_deadlines_out()
     {
-        var state = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
+        var state = ReliefSamples.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
         var step = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday);
         var open = step.Effects.OfType<OpenApprovalTask>().Single();
@@ -226,7 +226,7 @@ public class ReliefApprovalWorkflowTests
     [Fact]
     public void Reservation_that_lands_after_a_withdrawal_is_released()
     {
-        var state = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
+        var state = ReliefSamples.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
         var withdrawn = ReliefApprovalWorkflow.Withdraw(state, "op", "op", null, Friday);
         Assert.DoesNotContain(withdrawn.Effects, e => e is ReleaseBudget);
@@ -237,7 +237,7 @@ public class ReliefApprovalWorkflowTests
     [Fact]
     public void Ineligible_or_unfunded_applications_are_refused_naming_the_rule()
     {
-        var submitted = ReliefApprovalWorkflow.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
+        var submitted = ReliefSamples.Submit("rel-1", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "op", Friday).State;
         var ineligible = ReliefApprovalWorkflow.RecordEligibility(submitted,
             EligibilityDecision.Refused(EligibilityRules.IncomeTooHigh, "收入过高。"), Friday);
         Assert.Equal(ReliefApplicationStatus.Refused, ineligible.State.Status);
@@ -286,4 +286,18 @@ public class ReliefApprovalStateJsonTests
         var effectsBack = System.Text.Json.JsonSerializer.Deserialize<IReadOnlyList<ReliefEffect>>(effects, System.Text.Json.JsonSerializerOptions.Web)!;
         Assert.Equal(step.State.Task, Assert.IsType<SendApprovalRequest>(Assert.Single(effectsBack)).Task);
     }
+
+    [Theory]
+    [InlineData("rel-20261121-0a1b2c3d4e", 0, 1)]
+    [InlineData("rel-3f9e8d7c6b5a49382716", 2, 12)]
+    public void A_task_id_names_its_application(string applicationId, int levelIndex, int round) =>
+        Assert.Equal(applicationId, ApprovalTask.ApplicationIdOf(ApprovalTask.IdFor(applicationId, levelIndex, round)));
+
+    [Theory]
+    [InlineData("rel-1")]
+    [InlineData("rel-1-L-R1")]
+    [InlineData("rel-1-L2-R")]
+    [InlineData("rel-1-R1-L2")]
+    [InlineData("-L1-R1")]
+    public void A_string_not_made_by_IdFor_names_no_application(string taskId) => Assert.Null(ApprovalTask.ApplicationIdOf(taskId));
 }

@@ -17,11 +17,16 @@ internal static class ReliefSamples
     /// <summary>An application submitted, found eligible and funded on <see cref="Friday"/>, waiting on <see cref="Chief"/> at district level.</summary>
     public static ReliefApprovalState AwaitingDecision(ReliefApplicationDetails? details = null)
     {
-        var state = ReliefApprovalWorkflow.Submit("rel-1", details ?? Details(), Program("hardship"), "op", "接线员", Friday).State;
+        var state = Submit("rel-1", details ?? Details(), Program("hardship"), "op", "接线员", Friday).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
         state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday).State;
         return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", Chief, Deputy, Friday, WeekendWorkingDays.Adder()).State;
     }
+
+    /// <summary><see cref="ReliefApprovalWorkflow.Submit"/> for an application with these details.</summary>
+    public static WorkflowStep Submit(string applicationId, ReliefApplicationDetails details, ReliefProgram program, string byId, string byName,
+        DateTimeOffset at) =>
+        ReliefApprovalWorkflow.Submit(applicationId, details.Applicant.RegionCode, details.RequestedAmount, program, byId, byName, at);
 
     public static ReliefProgram Program(string code) => ReliefProgramDefaults.All.Single(p => p.Code == code);
 

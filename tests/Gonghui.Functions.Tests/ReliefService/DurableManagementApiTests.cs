@@ -31,4 +31,30 @@ public sealed class DurableManagementApiTests(ReliefApp relief)
         Assert.Equal("ReliefApproval", status.RootElement.GetProperty("name").GetString());
         Assert.Equal("Running", status.RootElement.GetProperty("runtimeStatus").GetString());
     }
+
+    [Fact]
+    public async Task The_orchestration_as_the_management_api_shows_it_holds_no_national_id_or_phone()
+    {
+        const string region = "110105";
+        const int person = 42;
+        await relief.PrepareRegionAsync(region, "50000.00");
+        var applicationId = await relief.SubmitAsync(ReliefApp.Request(region, person));
+        await relief.WaitForApprovalMailAsync(applicationId, ReliefApp.ApproverFor(Functions.Relief.ApprovalLevel.District, region, deputy: false).Email);
+
+        using var admin = relief.Client(ReliefApp.AdminKey);
+        var instance = await admin.GetStringAsync(
+            $"runtime/webhooks/durabletask/instances/{applicationId}?showInput=true&showHistory=true&showHistoryOutput=true");
+        var listed = await admin.GetStringAsync($"runtime/webhooks/durabletask/instances?showInput=true&instanceIdPrefix={applicationId}");
+
+        using var status = JsonDocument.Parse(instance);
+        Assert.Equal(region, status.RootElement.GetProperty("input").GetProperty("regionCode").GetString());
+        Assert.Contains("待", status.RootElement.GetProperty("customStatus").GetString());
+        Assert.True(status.RootElement.GetProperty("historyEvents").GetArrayLength() > 3);
+        Assert.Contains(applicationId, listed);
+        foreach (var shown in new[] { instance, listed })
+        {
+            Assert.DoesNotContain(ReliefApp.NationalIdFor(region, person), shown);
+            Assert.DoesNotContain(ReliefApp.PhoneFor(person), shown);
+        }
+    }
 }

@@ -74,38 +74,47 @@ public sealed partial class ReliefApp : IAsyncLifetime
 
     private Dictionary<string, string?> Settings(string linkKeys, string activeKeyId, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Gonghui:Smtp:Port"] = Maildev.SmtpPort.ToString(),
-            ["Gonghui:Approvals:LinkKeys"] = linkKeys,
-            ["Gonghui:Approvals:ActiveKeyId"] = activeKeyId,
-            ["Gonghui:Relief:NationalIdHashKey"] = HashKey,
-            [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = HashKey,
-            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ReliefTests",
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",
-            ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:05",
-        };
+        var settings = SettingsFor(Azurite, Maildev, linkKeys, activeKeyId);
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
             settings[name] = value;
         return settings;
     }
 
+    /// <summary>The app's settings on this Azurite and maildev, with short durable visibility timeouts.</summary>
+    public static Dictionary<string, string?> SettingsFor(AzuriteServer azurite, MaildevServer maildev, string? linkKeys = null, string? activeKeyId = null) => new()
+    {
+        ["AzureWebJobsStorage"] = azurite.ConnectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(),
+        ["Gonghui:Approvals:LinkKeys"] = linkKeys ?? "old:" + OldKeySecret,
+        ["Gonghui:Approvals:ActiveKeyId"] = activeKeyId ?? "old",
+        ["Gonghui:Relief:NationalIdHashKey"] = HashKey,
+        [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = HashKey,
+        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ReliefTests",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:05",
+    };
+
     public HttpClient Client(string? key) => App.CreateClient(key);
 
-    /// <summary>Budget for hardship in <paramref name="region"/> this year, approvers at all three levels (each with an API key named by its id), a unit contact.</summary>
+    /// <summary>Budget for hardship in <paramref name="region"/> this year, approvers at all three levels (each with an API key named by its id).</summary>
     public async Task PrepareRegionAsync(string region, string budget)
     {
         using var admin = Client(AdminKey);
-        var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
+        await PrepareRegionAsync(admin, Tables, region, budget, ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year);
+    }
+
+    /// <summary>Budget for hardship in <paramref name="region"/> and <paramref name="year"/>, approvers at all three levels (each with an API key named by its id).</summary>
+    public static async Task PrepareRegionAsync(HttpClient admin, TableServiceClient tables, string region, string budget, int year)
+    {
+        var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{region}/{year}", new { budget })).EnsureSuccessStatusCode();
-        var keys = new ApiKeyStore(Tables, TimeProvider.System);
+        var keys = new ApiKeyStore(tables, TimeProvider.System);
         foreach (var level in new[] { ApprovalLevel.District, ApprovalLevel.City, ApprovalLevel.Province })
         {
             var levelRegion = level.RegionCodeFor(region);
             var approvers = new LevelApprovers(ApproverFor(level, region, deputy: false), ApproverFor(level, region, deputy: true));
-            (await admin.PutAsJsonAsync($"api/relief/approvers/{levelRegion}/{WireName<ApprovalLevel>.Of(level)}", approvers, _json)).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync($"api/relief/approvers/{levelRegion}/{WireName<ApprovalLevel>.Of(level)}", approvers, json)).EnsureSuccessStatusCode();
             foreach (var approver in new[] { approvers.Approver, approvers.Deputy })
                 await keys.SeedAsync(ApproverKey(approver.Id), approver.Id, ApiRoles.Approver);
         }

@@ -126,5 +126,21 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
         Assert.Equal(applicationId, (await relief.GetApplicationAsync(applicationId)).GetProperty("applicationId").GetString());
     }
 
+    [Fact]
+    public async Task An_application_whose_approvers_are_missing_shows_the_step_it_stopped_at()
+    {
+        const string region = "110112";
+        using (var admin = relief.Client(ReliefApp.AdminKey))
+        {
+            var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
+            (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{region}/{year}", new { budget = "10000.00" })).EnsureSuccessStatusCode();
+        }
+        var applicationId = await relief.SubmitAsync(ReliefApp.Request(region, person: 5));
+
+        var stopped = await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "routing"));
+        Assert.Contains("分派", stopped.GetProperty("sentence").GetString());
+        Assert.Contains(stopped.GetProperty("history").EnumerateArray(), e => e.GetProperty("kind").GetString() == "reserved");
+    }
+
     private static string NationalIdMasked(ReliefApplicationRequest request) => Gonghui.Functions.Privacy.NationalId.Mask(request.Applicant!.NationalId);
 }

@@ -43,7 +43,7 @@ public sealed class ReliefTimingTests
 
     private static ReliefApprovalState Open(DateTimeOffset at)
     {
-        var state = ReliefApprovalWorkflow.Submit("rel-t", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "接线员", at).State;
+        var state = ReliefSamples.Submit("rel-t", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "接线员", at).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), at).State;
         state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, at).State;
         return ReliefApprovalWorkflow.OpenTask(state, ApprovalTask.IdFor("rel-t", 0, 1), ReliefSamples.Chief, ReliefSamples.Deputy, at, ReliefWorkingDays.Adder).State;
