@@ -6,18 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Durable.Worker;
 
 /// <summary>
-/// Runs activities from the work-items queue, up to the concurrency limit. The message stays hidden while the
+/// Runs activities from the work-items queue, and those a local step hands over (<see cref="LocalActivities"/>), up to
+/// the concurrency limit. The message stays hidden while the
 /// activity runs (renewed at half the visibility timeout). The result goes straight into the instance's next step
 /// in this process (no control-queue round trip); the activity message is deleted only after that step committed
 /// the result, so a crash at any point re-runs the activity and the duplicate result is dropped against history.
 /// </summary>
 internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, OrchestrationProcessor processor, LocalSignals signals,
-    IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
+    LocalActivities local, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
         var queue = hub.WorkItems;
-        var slots = new SemaphoreSlim(Math.Max(1, hub.Options.MaxConcurrentActivityFunctions));
+        var slots = local.Slots;
+        local.Attach(RunLocalAsync);
         var idleDelay = TimeSpan.FromMilliseconds(10);
         while (!stopping.IsCancellationRequested)
         {
@@ -58,7 +60,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
 
     private async Task RunOneAsync(QueueClient queue, QueueMessage message, SemaphoreSlim slots)
     {
-        using var renewal = new VisibilityRenewal(queue, message, hub.Options.WorkItemQueueVisibilityTimeout);
+        using var renewal = new VisibilityRenewal(queue, message.MessageId, message.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout);
         try
         {
             var decoded = await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false);
@@ -67,12 +69,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
                 await renewal.DeleteAsync().ConfigureAwait(false);
                 return;
             }
-            var scheduled = decoded.Event;
-            var result = await RunActivityAsync(decoded).ConfigureAwait(false);
-            hub.Options.FaultInjection?.Invoke("activity-completed");
-            var resultMessage = new TaskMessage($"{decoded.ExecutionId}:{scheduled.EventId}:result", decoded.InstanceId, decoded.ExecutionId, result);
-            await processor.SubmitAsync(decoded.InstanceId,
-                [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
+            await RunAndSubmitAsync(decoded, renewal).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -82,6 +79,35 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
         {
             slots.Release();
         }
+    }
+
+    /// <summary>A work item a local step sent hidden and handed over, in the slot it reserved.</summary>
+    private async Task RunLocalAsync(TaskMessage workItem, SendReceipt hiddenCopy)
+    {
+        await Task.Yield();
+        using var renewal = new VisibilityRenewal(hub.WorkItems, hiddenCopy.MessageId, hiddenCopy.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout);
+        try
+        {
+            await RunAndSubmitAsync(workItem, renewal).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", hiddenCopy.MessageId);
+        }
+        finally
+        {
+            local.Release();
+        }
+    }
+
+    private async Task RunAndSubmitAsync(TaskMessage workItem, VisibilityRenewal renewal)
+    {
+        var scheduled = workItem.Event;
+        var result = await RunActivityAsync(workItem).ConfigureAwait(false);
+        hub.Options.FaultInjection?.Invoke("activity-completed");
+        var resultMessage = new TaskMessage($"{workItem.ExecutionId}:{scheduled.EventId}:result", workItem.InstanceId, workItem.ExecutionId, result);
+        await processor.SubmitAsync(workItem.InstanceId,
+            [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
     }
 
     private async Task<HistoryEvent> RunActivityAsync(TaskMessage message)

@@ -14,11 +14,11 @@ internal sealed class VisibilityRenewal : IDisposable
     private readonly SemaphoreSlim _receiptLock = new(1, 1);
     private string _popReceipt;
 
-    public VisibilityRenewal(QueueClient queue, QueueMessage message, TimeSpan visibilityTimeout)
+    public VisibilityRenewal(QueueClient queue, string messageId, string popReceipt, TimeSpan visibilityTimeout)
     {
         _queue = queue;
-        _messageId = message.MessageId;
-        _popReceipt = message.PopReceipt;
+        _messageId = messageId;
+        _popReceipt = popReceipt;
         _ = RenewAsync(visibilityTimeout);
     }
 
