@@ -42,7 +42,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
                 }
                 idleDelay = TimeSpan.FromMilliseconds(10);
                 foreach (var message in received)
-                    _ = RunOneAsync(queue, message, slots);
+                    _ = RunOneAsync(queue, message);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -58,45 +58,38 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
         }
     }
 
-    private async Task RunOneAsync(QueueClient queue, QueueMessage message, SemaphoreSlim slots)
-    {
-        using var renewal = new VisibilityRenewal(queue, message.MessageId, message.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout);
-        try
+    private Task RunOneAsync(QueueClient queue, QueueMessage message) =>
+        RunInSlotAsync(new VisibilityRenewal(queue, message.MessageId, message.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout), async renewal =>
         {
-            var decoded = await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false);
-            if (decoded is null)
-            {
+            if (await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false) is { } decoded)
+                await RunAndSubmitAsync(decoded, renewal).ConfigureAwait(false);
+            else
                 await renewal.DeleteAsync().ConfigureAwait(false);
-                return;
-            }
-            await RunAndSubmitAsync(decoded, renewal).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", message.MessageId);
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
+        });
 
     /// <summary>A work item a local step sent hidden and handed over, in the slot it reserved.</summary>
-    private async Task RunLocalAsync(TaskMessage workItem, SendReceipt hiddenCopy)
+    private Task RunLocalAsync(TaskMessage workItem, SendReceipt hiddenCopy) =>
+        RunInSlotAsync(new VisibilityRenewal(hub.WorkItems, hiddenCopy.MessageId, hiddenCopy.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout),
+            renewal => RunAndSubmitAsync(workItem, renewal));
+
+    /// <summary>Runs one work item, its queue message kept hidden meanwhile, and frees the activity slot taken for it.</summary>
+    private async Task RunInSlotAsync(VisibilityRenewal renewal, Func<VisibilityRenewal, Task> run)
     {
         await Task.Yield();
-        using var renewal = new VisibilityRenewal(hub.WorkItems, hiddenCopy.MessageId, hiddenCopy.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout);
-        try
+        using (renewal)
         {
-            await RunAndSubmitAsync(workItem, renewal).ConfigureAwait(false);
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", hiddenCopy.MessageId);
-        }
-        finally
-        {
-            local.Release();
+            try
+            {
+                await run(renewal).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", renewal.MessageId);
+            }
+            finally
+            {
+                local.Release();
+            }
         }
     }
 
