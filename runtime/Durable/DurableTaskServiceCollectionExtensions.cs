@@ -28,6 +28,7 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<InstanceStore>();
         services.AddSingleton<InstanceCache>();
         services.AddSingleton<LocalSignals>();
+        services.AddSingleton<LocalActivities>();
         services.AddSingleton(sp => new TaskRegistry(sp.GetRequiredService<DurableTaskOptions>(), sp));
         services.AddSingleton<OrchestrationProcessor>();
         services.AddSingleton<LocalDelivery>();

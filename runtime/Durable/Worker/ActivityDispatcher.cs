@@ -6,18 +6,20 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Durable.Worker;
 
 /// <summary>
-/// Runs activities from the work-items queue, up to the concurrency limit. The message stays hidden while the
+/// Runs activities from the work-items queue, and those a local step hands over (<see cref="LocalActivities"/>), up to
+/// the concurrency limit. The message stays hidden while the
 /// activity runs (renewed at half the visibility timeout). The result goes straight into the instance's next step
 /// in this process (no control-queue round trip); the activity message is deleted only after that step committed
 /// the result, so a crash at any point re-runs the activity and the duplicate result is dropped against history.
 /// </summary>
 internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, OrchestrationProcessor processor, LocalSignals signals,
-    IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
+    LocalActivities local, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)
     {
         var queue = hub.WorkItems;
-        var slots = new SemaphoreSlim(Math.Max(1, hub.Options.MaxConcurrentActivityFunctions));
+        var slots = local.Slots;
+        local.Attach(RunLocalAsync);
         var idleDelay = TimeSpan.FromMilliseconds(10);
         while (!stopping.IsCancellationRequested)
         {
@@ -40,7 +42,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
                 }
                 idleDelay = TimeSpan.FromMilliseconds(10);
                 foreach (var message in received)
-                    _ = RunOneAsync(queue, message, slots);
+                    _ = RunOneAsync(queue, message);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -56,32 +58,49 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
         }
     }
 
-    private async Task RunOneAsync(QueueClient queue, QueueMessage message, SemaphoreSlim slots)
-    {
-        using var renewal = new VisibilityRenewal(queue, message, hub.Options.WorkItemQueueVisibilityTimeout);
-        try
+    private Task RunOneAsync(QueueClient queue, QueueMessage message) =>
+        RunInSlotAsync(new VisibilityRenewal(queue, message.MessageId, message.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout), async renewal =>
         {
-            var decoded = await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false);
-            if (decoded is null)
-            {
+            if (await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false) is { } decoded)
+                await RunAndSubmitAsync(decoded, renewal).ConfigureAwait(false);
+            else
                 await renewal.DeleteAsync().ConfigureAwait(false);
-                return;
+        });
+
+    /// <summary>A work item a local step sent hidden and handed over, in the slot it reserved.</summary>
+    private Task RunLocalAsync(TaskMessage workItem, SendReceipt hiddenCopy) =>
+        RunInSlotAsync(new VisibilityRenewal(hub.WorkItems, hiddenCopy.MessageId, hiddenCopy.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout),
+            renewal => RunAndSubmitAsync(workItem, renewal));
+
+    /// <summary>Runs one work item, its queue message kept hidden meanwhile, and frees the activity slot taken for it.</summary>
+    private async Task RunInSlotAsync(VisibilityRenewal renewal, Func<VisibilityRenewal, Task> run)
+    {
+        await Task.Yield();
+        using (renewal)
+        {
+            try
+            {
+                await run(renewal).ConfigureAwait(false);
             }
-            var scheduled = decoded.Event;
-            var result = await RunActivityAsync(decoded).ConfigureAwait(false);
-            hub.Options.FaultInjection?.Invoke("activity-completed");
-            var resultMessage = new TaskMessage($"{decoded.ExecutionId}:{scheduled.EventId}:result", decoded.InstanceId, decoded.ExecutionId, result);
-            await processor.SubmitAsync(decoded.InstanceId,
-                [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", renewal.MessageId);
+            }
+            finally
+            {
+                local.Release();
+            }
         }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Activity message {MessageId} could not be handled; it will be retried.", message.MessageId);
-        }
-        finally
-        {
-            slots.Release();
-        }
+    }
+
+    private async Task RunAndSubmitAsync(TaskMessage workItem, VisibilityRenewal renewal)
+    {
+        var scheduled = workItem.Event;
+        var result = await RunActivityAsync(workItem).ConfigureAwait(false);
+        hub.Options.FaultInjection?.Invoke("activity-completed");
+        var resultMessage = new TaskMessage($"{workItem.ExecutionId}:{scheduled.EventId}:result", workItem.InstanceId, workItem.ExecutionId, result);
+        await processor.SubmitAsync(workItem.InstanceId,
+            [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
     }
 
     private async Task<HistoryEvent> RunActivityAsync(TaskMessage message)

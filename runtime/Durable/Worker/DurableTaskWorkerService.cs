@@ -7,7 +7,7 @@ namespace Gonghui.Durable.Worker;
 
 /// <summary>Creates the task hub's tables and queues, then runs one dispatcher per control queue and the activity dispatcher.</summary>
 internal sealed class DurableTaskWorkerService(TaskHub hub, OrchestrationProcessor processor, TaskRegistry registry, LocalSignals signals,
-    IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers) : BackgroundService
+    LocalActivities local, IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -18,7 +18,7 @@ internal sealed class DurableTaskWorkerService(TaskHub hub, OrchestrationProcess
         logger.LogInformation("Durable worker started on task hub {Hub} with {Partitions} control queues.", hub.Options.HubName, hub.ControlQueues.Length);
         var dispatchers = hub.ControlQueues
             .Select(queue => new ControlQueueDispatcher(queue, hub, processor, signals, time, logger).RunAsync(stoppingToken))
-            .Append(new ActivityDispatcher(hub, registry, processor, signals, scopes, time, logger).RunAsync(stoppingToken));
+            .Append(new ActivityDispatcher(hub, registry, processor, signals, local, scopes, time, logger).RunAsync(stoppingToken));
         await Task.WhenAll(dispatchers).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,6 @@
 using Gonghui.Durable.Engine;
 using Gonghui.Durable.Storage;
+using Gonghui.Storage.Queues;
 using Gonghui.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ internal sealed class OrchestrationProcessor
     private readonly InstanceCache _cache;
     private readonly TaskRegistry _registry;
     private readonly LocalSignals _signals;
+    private readonly LocalActivities _localActivities;
     private readonly TimeProvider _time;
     private readonly IServiceScopeFactory _scopes;
     private readonly ILoggerFactory _loggers;
@@ -33,8 +35,9 @@ internal sealed class OrchestrationProcessor
     private readonly Dictionary<string, List<Inbound>> _mailboxes = new(StringComparer.Ordinal);
 
     public OrchestrationProcessor(TaskHub hub, InstanceStore store, InstanceCache cache, TaskRegistry registry, LocalSignals signals,
-        TimeProvider time, IServiceScopeFactory scopes, ILoggerFactory loggers)
+        LocalActivities localActivities, TimeProvider time, IServiceScopeFactory scopes, ILoggerFactory loggers)
     {
+        _localActivities = localActivities;
         _hub = hub;
         _store = store;
         _cache = cache;
@@ -378,14 +381,32 @@ internal sealed class OrchestrationProcessor
     {
         if (messages.Count == 0)
             return;
-        await Task.WhenAll(messages.Select(m => _hub.SendAsync(m, CancellationToken.None))).ConfigureAwait(false);
-        foreach (var message in messages)
+        await Task.WhenAll(messages.Select(SendAsync)).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends one outbound message: an activity runs here at once when a slot is free, anything else wakes the local poller.</summary>
+    private async Task SendAsync(TaskMessage message)
+    {
+        if (message.Event.EventType == EventType.TaskScheduled && _localActivities.TryReserve())
         {
-            if (message.Event.EventType == EventType.TaskScheduled)
-                _signals.Wake(_hub.WorkItems.Name);
-            else if (message.DueAt is null || message.DueAt <= _time.GetUtcNow())
-                _signals.Wake(_hub.ControlQueues[_hub.PartitionOf(message.InstanceId)].Name);
+            SendReceipt hiddenCopy;
+            try
+            {
+                hiddenCopy = await _hub.SendAsync(message, CancellationToken.None, hiddenFor: _hub.Options.WorkItemQueueVisibilityTimeout).ConfigureAwait(false);
+            }
+            catch
+            {
+                _localActivities.Release();
+                throw;
+            }
+            _localActivities.Run(message, hiddenCopy);
+            return;
         }
+        await _hub.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+        if (message.Event.EventType == EventType.TaskScheduled)
+            _signals.Wake(_hub.WorkItems.Name);
+        else if (message.DueAt is null || message.DueAt <= _time.GetUtcNow())
+            _signals.Wake(_hub.ControlQueues[_hub.PartitionOf(message.InstanceId)].Name);
     }
 
     private static async Task FinishAsync(List<Inbound> batch, List<Inbound> retryLater)

@@ -9,16 +9,17 @@ namespace Gonghui.Durable.Worker;
 internal sealed class VisibilityRenewal : IDisposable
 {
     private readonly QueueClient _queue;
-    private readonly string _messageId;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _receiptLock = new(1, 1);
     private string _popReceipt;
 
-    public VisibilityRenewal(QueueClient queue, QueueMessage message, TimeSpan visibilityTimeout)
+    public string MessageId { get; }
+
+    public VisibilityRenewal(QueueClient queue, string messageId, string popReceipt, TimeSpan visibilityTimeout)
     {
         _queue = queue;
-        _messageId = message.MessageId;
-        _popReceipt = message.PopReceipt;
+        MessageId = messageId;
+        _popReceipt = popReceipt;
         _ = RenewAsync(visibilityTimeout);
     }
 
@@ -28,7 +29,7 @@ internal sealed class VisibilityRenewal : IDisposable
         await _receiptLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _queue.DeleteMessageAsync(_messageId, _popReceipt).ConfigureAwait(false);
+            await _queue.DeleteMessageAsync(MessageId, _popReceipt).ConfigureAwait(false);
         }
         finally
         {
@@ -42,7 +43,7 @@ internal sealed class VisibilityRenewal : IDisposable
         await _receiptLock.WaitAsync().ConfigureAwait(false);
         try
         {
-            await _queue.UpdateMessageAsync(_messageId, _popReceipt, visibilityTimeout: delay).ConfigureAwait(false);
+            await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: delay).ConfigureAwait(false);
         }
         finally
         {
@@ -60,7 +61,7 @@ internal sealed class VisibilityRenewal : IDisposable
                 await _receiptLock.WaitAsync(_stop.Token).ConfigureAwait(false);
                 try
                 {
-                    var receipt = await _queue.UpdateMessageAsync(_messageId, _popReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: _stop.Token).ConfigureAwait(false);
+                    var receipt = await _queue.UpdateMessageAsync(MessageId, _popReceipt, visibilityTimeout: visibilityTimeout, cancellationToken: _stop.Token).ConfigureAwait(false);
                     _popReceipt = receipt.Value.PopReceipt;
                 }
                 finally
