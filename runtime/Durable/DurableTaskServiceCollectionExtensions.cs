@@ -1,6 +1,7 @@
 using Gonghui.Durable.Storage;
 using Gonghui.Durable.Worker;
 using Gonghui.Hosting.Functions;
+using Gonghui.Hosting.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -27,13 +28,14 @@ public static class DurableTaskServiceCollectionExtensions
         services.AddSingleton<TaskHub>();
         services.AddSingleton<InstanceStore>();
         services.AddSingleton<InstanceCache>();
-        services.AddSingleton<LocalSignals>();
+        services.AddSingleton<InstanceChangeSignals>();
+        services.TryAddSingleton<LocalQueueSignals>();
         services.AddSingleton<LocalActivities>();
         services.AddSingleton(sp => new TaskRegistry(sp.GetRequiredService<DurableTaskOptions>(), sp));
         services.AddSingleton<OrchestrationProcessor>();
         services.AddSingleton<LocalDelivery>();
         services.AddSingleton(sp => new DurableTaskClient(sp.GetRequiredService<TaskHub>(), sp.GetRequiredService<InstanceStore>(),
-            sp.GetRequiredService<InstanceCache>(), sp.GetRequiredService<LocalSignals>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<InstanceCache>(), sp.GetRequiredService<InstanceChangeSignals>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LocalDelivery>()));
         services.AddHostedService<DurableTaskWorkerService>();
         return services;

@@ -16,17 +16,17 @@ public class DurableTaskClient
     private readonly TaskHub _hub;
     private readonly InstanceStore _store;
     private readonly InstanceCache _cache;
-    private readonly LocalSignals _signals;
+    private readonly InstanceChangeSignals _instanceChanges;
     private readonly TimeProvider _time;
     private readonly LocalDelivery _delivery;
 
-    internal DurableTaskClient(TaskHub hub, InstanceStore store, InstanceCache cache, LocalSignals signals, TimeProvider time, LocalDelivery delivery)
+    internal DurableTaskClient(TaskHub hub, InstanceStore store, InstanceCache cache, InstanceChangeSignals instanceChanges, TimeProvider time, LocalDelivery delivery)
     {
         _delivery = delivery;
         _hub = hub;
         _store = store;
         _cache = cache;
-        _signals = signals;
+        _instanceChanges = instanceChanges;
         _time = time;
     }
 
@@ -254,7 +254,7 @@ public class DurableTaskClient
         var interval = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            var changed = _signals.InstanceChanged(instanceId);
+            var changed = _instanceChanges.InstanceChanged(instanceId);
             var metadata = await GetInstanceAsync(instanceId, getInputsAndOutputs, cancellation).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"No orchestration instance '{instanceId}' exists.");
             if (done(metadata.RuntimeStatus))
@@ -266,7 +266,7 @@ public class DurableTaskClient
                     break;
                 if (done(changed.Result))
                     break;
-                changed = _signals.InstanceChanged(instanceId);
+                changed = _instanceChanges.InstanceChanged(instanceId);
             }
             cancellation.ThrowIfCancellationRequested();
             interval = TimeSpan.FromMilliseconds(Math.Min(interval.TotalMilliseconds * 2, MaxWaitPollingInterval.TotalMilliseconds));

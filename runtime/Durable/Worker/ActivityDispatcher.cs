@@ -1,4 +1,5 @@
 using Gonghui.Durable.Storage;
+using Gonghui.Hosting.Queues;
 using Gonghui.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace Gonghui.Durable.Worker;
 /// in this process (no control-queue round trip); the activity message is deleted only after that step committed
 /// the result, so a crash at any point re-runs the activity and the duplicate result is dropped against history.
 /// </summary>
-internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, OrchestrationProcessor processor, LocalSignals signals,
+internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, OrchestrationProcessor processor, LocalQueueSignals signals,
     LocalActivities local, IServiceScopeFactory scopes, TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)

@@ -1,4 +1,5 @@
 using Gonghui.Durable.Storage;
+using Gonghui.Hosting.Queues;
 using Gonghui.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace Gonghui.Durable.Worker;
 /// step. An empty queue is polled less and less often, up to the maximum polling interval, unless this process
 /// wakes it.
 /// </summary>
-internal sealed class ControlQueueDispatcher(QueueClient queue, TaskHub hub, OrchestrationProcessor processor, LocalSignals signals,
+internal sealed class ControlQueueDispatcher(QueueClient queue, TaskHub hub, OrchestrationProcessor processor, LocalQueueSignals signals,
     TimeProvider time, ILogger logger)
 {
     public async Task RunAsync(CancellationToken stopping)

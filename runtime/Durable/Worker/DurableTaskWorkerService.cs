@@ -1,4 +1,5 @@
 using Gonghui.Durable.Storage;
+using Gonghui.Hosting.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Durable.Worker;
 
 /// <summary>Creates the task hub's tables and queues, then runs one dispatcher per control queue and the activity dispatcher.</summary>
-internal sealed class DurableTaskWorkerService(TaskHub hub, OrchestrationProcessor processor, TaskRegistry registry, LocalSignals signals,
+internal sealed class DurableTaskWorkerService(TaskHub hub, OrchestrationProcessor processor, TaskRegistry registry, LocalQueueSignals signals,
     LocalActivities local, IServiceScopeFactory scopes, TimeProvider time, ILoggerFactory loggers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

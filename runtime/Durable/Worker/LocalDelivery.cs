@@ -1,4 +1,5 @@
 using Gonghui.Durable.Storage;
+using Gonghui.Hosting.Queues;
 using Gonghui.Storage.Queues;
 
 namespace Gonghui.Durable.Worker;
@@ -15,7 +16,7 @@ namespace Gonghui.Durable.Worker;
 /// process die first, the copy becomes visible and is processed like any other message.</item>
 /// </list>
 /// </summary>
-internal sealed class LocalDelivery(TaskHub hub, OrchestrationProcessor processor, LocalSignals signals)
+internal sealed class LocalDelivery(TaskHub hub, OrchestrationProcessor processor, LocalQueueSignals signals)
 {
     public async Task ApplyAsync(TaskMessage message, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using Gonghui.Durable.Engine;
 using Gonghui.Durable.Storage;
+using Gonghui.Hosting.Queues;
 using Gonghui.Storage.Queues;
 using Gonghui.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,7 +26,8 @@ internal sealed class OrchestrationProcessor
     private readonly InstanceStore _store;
     private readonly InstanceCache _cache;
     private readonly TaskRegistry _registry;
-    private readonly LocalSignals _signals;
+    private readonly InstanceChangeSignals _instanceChanges;
+    private readonly LocalQueueSignals _queueSignals;
     private readonly LocalActivities _localActivities;
     private readonly TimeProvider _time;
     private readonly IServiceScopeFactory _scopes;
@@ -34,7 +36,7 @@ internal sealed class OrchestrationProcessor
     private readonly SemaphoreSlim _concurrency;
     private readonly Dictionary<string, List<Inbound>> _mailboxes = new(StringComparer.Ordinal);
 
-    public OrchestrationProcessor(TaskHub hub, InstanceStore store, InstanceCache cache, TaskRegistry registry, LocalSignals signals,
+    public OrchestrationProcessor(TaskHub hub, InstanceStore store, InstanceCache cache, TaskRegistry registry, InstanceChangeSignals instanceChanges, LocalQueueSignals queueSignals,
         LocalActivities localActivities, TimeProvider time, IServiceScopeFactory scopes, ILoggerFactory loggers)
     {
         _localActivities = localActivities;
@@ -42,7 +44,8 @@ internal sealed class OrchestrationProcessor
         _store = store;
         _cache = cache;
         _registry = registry;
-        _signals = signals;
+        _instanceChanges = instanceChanges;
+        _queueSignals = queueSignals;
         _time = time;
         _scopes = scopes;
         _loggers = loggers;
@@ -256,7 +259,7 @@ internal sealed class OrchestrationProcessor
             var indexETag = await _store.UpdateIndexAsync(head, state.IndexETag, expectNew: isNew, CancellationToken.None).ConfigureAwait(false);
             _cache.Set(instanceId, new LoadedInstance(head, currentEvents, [], OutboxSent: true, indexETag));
         }
-        _signals.NotifyInstanceChanged(instanceId, head.Status);
+        _instanceChanges.NotifyInstanceChanged(instanceId, head.Status);
         await FinishAsync(batch, retryLater).ConfigureAwait(false);
     }
 
@@ -404,9 +407,9 @@ internal sealed class OrchestrationProcessor
         }
         await _hub.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
         if (message.Event.EventType == EventType.TaskScheduled)
-            _signals.Wake(_hub.WorkItems.Name);
+            _queueSignals.Wake(_hub.WorkItems.Name);
         else if (message.DueAt is null || message.DueAt <= _time.GetUtcNow())
-            _signals.Wake(_hub.ControlQueues[_hub.PartitionOf(message.InstanceId)].Name);
+            _queueSignals.Wake(_hub.ControlQueues[_hub.PartitionOf(message.InstanceId)].Name);
     }
 
     private static async Task FinishAsync(List<Inbound> batch, List<Inbound> retryLater)

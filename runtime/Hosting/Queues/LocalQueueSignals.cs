@@ -3,33 +3,33 @@ using System.Collections.Concurrent;
 namespace Gonghui.Hosting.Queues;
 
 /// <summary>
-/// Tells this process's idle queue listeners that this process just put a message on their queue, so they receive at
-/// once instead of sleeping out their polling back-off. Messages from other processes are still found by polling.
+/// Tells this process's idle queue pollers that this process just put a message on their queue, so they receive at
+/// once instead of sleeping out their polling back-off (the function host's queue listeners, the durable engine's
+/// dispatchers). Messages from other processes are still found by polling. A wake before anyone waits is kept for
+/// the next wait, so a message sent while its poller is receiving is not slept through.
 /// </summary>
 public sealed class LocalQueueSignals
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _queues = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// A task that completes at the next <see cref="Notify"/> for the queue. Take it before receiving: a message sent
-    /// while the receive runs then still wakes the wait that follows an empty receive.
-    /// </summary>
-    public Task NextSend(string queueName) => Source(queueName).Task;
-
-    public void Notify(string queueName)
+    public void Wake(string queueName)
     {
-        while (true)
+        var signal = Signal(queueName);
+        if (signal.CurrentCount == 0)
         {
-            var current = Source(queueName);
-            if (_next.TryUpdate(queueName, NewSource(), current))
+            try
             {
-                current.TrySetResult();
-                return;
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
             }
         }
     }
 
-    private TaskCompletionSource Source(string queueName) => _next.GetOrAdd(queueName, _ => NewSource());
+    /// <summary>Waits until <see cref="Wake"/> is called for the queue or the timeout passes; true when woken.</summary>
+    public Task<bool> WaitAsync(string queueName, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Signal(queueName).WaitAsync(timeout, cancellationToken);
 
-    private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private SemaphoreSlim Signal(string queueName) => _queues.GetOrAdd(queueName, _ => new SemaphoreSlim(0, 1));
 }

@@ -17,7 +17,7 @@ internal sealed class LocalSendSignalPolicy(LocalQueueSignals signals) : HttpPip
         var segments = uri.Path.Trim('/').Split('/');
         if (segments.Length < 2 || segments[^1] != "messages" || HasVisibilityDelay(uri.Query))
             return;
-        signals.Notify(segments[^2]);
+        signals.Wake(segments[^2]);
     }
 
     private static bool HasVisibilityDelay(string query) =>

@@ -30,8 +30,6 @@ internal sealed class QueueListener(
     /// </summary>
     private static readonly TimeSpan ReceiveTimeout = TimeSpan.FromSeconds(15);
 
-    private static readonly Task NeverSent = new TaskCompletionSource().Task;
-
     private readonly Type _messageType = function.TriggerParameter.ParameterType;
 
     public string QueueName => queue.Name;
@@ -52,7 +50,6 @@ internal sealed class QueueListener(
                 await ((Task)Task.WhenAny(running)).WaitAsync(stopFetching).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 continue;
             }
-            var sentLocally = localSends?.NextSend(queue.Name) ?? NeverSent;
             QueueMessage[] messages;
             try
             {
@@ -72,8 +69,7 @@ internal sealed class QueueListener(
             }
             if (messages.Length == 0)
             {
-                var idle = Task.Delay(backoff.NextIdleDelay(), stopFetching);
-                if (await Task.WhenAny(idle, sentLocally) == sentLocally)
+                if (await IdleAsync(backoff.NextIdleDelay(), stopFetching))
                     backoff.Reset();
                 continue;
             }
@@ -82,6 +78,21 @@ internal sealed class QueueListener(
                 running.Add(ProcessAsync(message, abortInvocations));
         }
         await Task.WhenAll(running);
+    }
+
+    /// <summary>Waits out an idle delay; true when this process sent to the queue meanwhile.</summary>
+    private async Task<bool> IdleAsync(TimeSpan delay, CancellationToken stopFetching)
+    {
+        try
+        {
+            if (localSends is not null)
+                return await localSends.WaitAsync(queue.Name, delay, stopFetching);
+            await Task.Delay(delay, stopFetching);
+        }
+        catch (OperationCanceledException) when (stopFetching.IsCancellationRequested)
+        {
+        }
+        return false;
     }
 
     private async Task<bool> CreateQueuesAsync(CancellationToken stopFetching)
