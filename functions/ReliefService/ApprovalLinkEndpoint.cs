@@ -90,27 +90,10 @@ public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationSto
         var application = await applications.GetAsync(task.ApplicationId, cancellationToken);
         // The task row is open but the saved state has moved on (or not yet arrived): the link cannot be used now.
         if (application?.State is not { Task: { } open } state || open.TaskId != claims.TaskId || open.Deciders.All(a => a.Id != claims.ApproverId))
-            return Page(await ClosedMomentsLaterAsync(claims, cancellationToken)
-                ?? new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding));
+            return Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding));
         var model = ReliefApprovalLink.ConfirmationModel(state, application.Details, claims, settings.Tokens,
             $"{PathPrefix}/{token}", ReliefMail.MaskPhone);
         return (status, ApprovalPages.Confirmation(model, error));
-    }
-
-    /// <summary>
-    /// The state is saved before the step's effects run, so a withdrawal or expiry can show in the application a moment
-    /// before the task row is closed: wait that moment, so the approver learns what happened rather than "invalid".
-    /// </summary>
-    private async Task<ApprovalLinkState?> ClosedMomentsLaterAsync(ApprovalLinkClaims claims, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-            var row = await tasks.GetAsync(claims.TaskId, cancellationToken);
-            if (row?.Snapshot.Status is ApprovalTaskStatus.Decided or ApprovalTaskStatus.Closed)
-                return ApprovalLinkGate.Resolve(new ApprovalLinkVerification(ApprovalLinkOutcome.Valid, claims), row.Snapshot);
-        }
-        return null;
     }
 
     private static (int, string) Page(ApprovalLinkState state) => (state.Kind switch

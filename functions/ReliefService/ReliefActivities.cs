@@ -55,13 +55,16 @@ public sealed class ReliefActivities(
             await applications.SaveStateAsync(step.State, 2 * batch.Sequence - 1, await application, CancellationToken.None);
             throw;
         }
-        // The task row exists before the saved state says the task is open, and the state is saved before a mail links to
-        // it, so a decision never finds the one without the other.
+        // Task rows change before the saved state: a row is open before the state says the task is open, and closed before
+        // the state stops showing it (so a link never meets a moved-on state beside an open row); and the state is saved
+        // before a mail links to it. A decision never finds the one without the other.
         var links = new Dictionary<ReliefEffect, IssuedApprovalLink>(ReferenceEqualityComparer.Instance);
         foreach (var request in step.Effects.OfType<SendApprovalRequest>())
             links[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
+        foreach (var close in step.Effects.OfType<CloseApprovalTask>())
+            await ApplyAsync(step.State, application, close, link: null, cancellationToken);
         await applications.SaveStateAsync(step.State, 2 * batch.Sequence, await application, cancellationToken);
-        foreach (var effect in step.Effects)
+        foreach (var effect in step.Effects.Where(effect => effect is not CloseApprovalTask))
             await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
         return [.. answers];
     }
@@ -89,7 +92,10 @@ public sealed class ReliefActivities(
         }
     }
 
-    /// <summary>Carries out an effect that needs no answer; <paramref name="link"/> is the link an approval request's task was opened with.</summary>
+    /// <summary>
+    /// Carries out an effect that needs no answer; <paramref name="link"/> is the link an approval request's task was
+    /// opened with (requests only come in a chain's final step, whose tasks are opened first).
+    /// </summary>
     private async Task ApplyAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect, IssuedApprovalLink? link,
         CancellationToken cancellationToken)
     {
@@ -99,11 +105,10 @@ public sealed class ReliefActivities(
                 var released = await budgets.ReleaseAsync(release.Budget, release.HoldId, cancellationToken);
                 logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
                 break;
-            case SendApprovalRequest request when link is not null:
-                await mail.EnqueueApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, link, cancellationToken);
-                break;
             case SendApprovalRequest request:
-                await mail.SendApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, cancellationToken);
+                await mail.EnqueueApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request,
+                    link ?? throw new InvalidOperationException($"Task {request.Task.TaskId} is opened with its link before the request is mailed."),
+                    cancellationToken);
                 break;
             case SendReminder reminder:
                 await mail.SendApproverMailAsync(state, await application, reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
