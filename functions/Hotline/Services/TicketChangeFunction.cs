@@ -50,21 +50,21 @@ public sealed class TicketChangeFunction(
         }
 
         var data = await reference.GetAsync(cancellationToken);
-        var committed = current.Ticket.Version == change.Version
+        (Ticket Snapshot, TicketHistoryEntry Entry) committed = current.Ticket.Version == change.Version
             ? (current.Ticket, current.LatestEntry ?? await EntryAsync(current.Ticket, cancellationToken))
             : (await store.GetVersionAsync(change.TicketId, change.Version, cancellationToken))!.Value;
         (Ticket Snapshot, TicketHistoryEntry Entry) followed;
         Ticket? before;
         if (change.Version == 1 && await RoutingOfIntakeAsync(current, data, cancellationToken) is { } routing)
         {
-            await MailAsync(committed.Item1, committed.Item2, data, cancellationToken);
+            await MailAsync(committed.Snapshot, committed.Entry, data, cancellationToken);
             followed = routing;
             before = null;
         }
         else
         {
             followed = committed;
-            before = change.Version == 1 || IsRoutingOfIntake(committed.Item2)
+            before = change.Version == 1 || IsRoutingOfIntake(committed.Entry)
                 ? null
                 : (await store.GetVersionAsync(change.TicketId, change.Version - 1, cancellationToken))?.Snapshot;
         }
@@ -75,11 +75,11 @@ public sealed class TicketChangeFunction(
         {
             await RecordOnOriginalAsync(followed.Snapshot, followed.Entry, originalId, cancellationToken);
         }
+
         await figures.ApplyAsync(change.TicketId, followed.Snapshot.Version, TicketContribution.Delta(before, followed.Snapshot), cancellationToken);
 
         // A later version has its own message, which indexes the newer state.
-        var latest = Math.Max(current.Ticket.Version, followed.Snapshot.Version) == followed.Snapshot.Version;
-        if (latest)
+        if (current.Ticket.Version <= followed.Snapshot.Version)
         {
             await index.IndexAsync(followed.Snapshot, data.Workflow.Sla.NextCheckAt(followed.Snapshot), cancellationToken);
             if (data.Workflow.Sla.DueEvents(followed.Snapshot, clock.GetUtcNow()).Count > 0)
