@@ -15,11 +15,11 @@ using Gonghui.Functions.Calendar;
 namespace Gonghui.Bench;
 
 /// <summary>
-/// Relief approvals, end to end in the real app process on Azurite and maildev: 100 two-level applications wait at
-/// the district; all 100 district decisions are posted at once through the approver API; for each, the latency from
-/// sending the POST to the app logging that the city approver's e-mail was handed to SMTP (maildev accepted it; the
-/// log line is written right after, and maildev's own times have only the Date header's whole seconds). Then, for contrast,
-/// <see cref="Sequential"/> more decisions one at a time: the latency of the path itself, without a queue of work.
+/// Relief approvals, end to end in the real app process on Azurite: 100 two-level applications wait at the district;
+/// all 100 district decisions are posted at once through the approver API; for each, the latency from sending the POST
+/// to the city approver's e-mail arriving at the SMTP server (<see cref="TimingSmtpSink"/>, which notes arrivals to the
+/// millisecond where maildev has the Date header's whole seconds). Then, for contrast, <see cref="Sequential"/> more
+/// decisions one at a time: the latency of the path itself, without a queue of work.
 /// </summary>
 public sealed partial class ReliefApprovalBenchmark : IBenchmark
 {
@@ -29,17 +29,19 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
     private const string OperatorKey = "bench-operator-key-7c1d2e3f4a";
     private const string AdminKey = "bench-admin-key-1a2b3c4d5e6f";
     private const string ApproverKey = "bench-approver-key-9f8e7d6c5b";
+    private const string DistrictApprover = "bench-district@bench.local";
+    private const string CityApprover = "bench-city@bench.local";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Name => "relief";
 
     public string Description =>
-        $"approval POST → next level's e-mail at SMTP (maildev), {Applications} applications in flight, p50/p95";
+        $"approval POST → next level's e-mail at SMTP, {Applications} applications in flight, p50/p95";
 
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
-        await using var azurite = await AzuriteServer.StartAsync();
-        await using var maildev = await MaildevServer.StartAsync();
+        await using var azurite = await AzuriteServer.StartQueueAndTableProcessesAsync();
+        await using var smtp = new TimingSmtpSink();
         var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
         await keys.SeedAsync(OperatorKey, "bench operator", ApiRoles.Operator, cancellationToken);
         await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
@@ -49,9 +51,8 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Gonghui.Functions.Notifications.SendEmailFunction"] = "Information",
             ["Logging:LogLevel:Gonghui.Functions.ReliefService.ReliefMail"] = "Information",
-            ["Gonghui:Smtp:Port"] = maildev.SmtpPort.ToString(),
+            ["Gonghui:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
             ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
             ["Gonghui:Approvals:ActiveKeyId"] = "bench",
             ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
@@ -60,7 +61,6 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         using var admin = app.CreateClient(AdminKey);
         using var submitter = app.CreateClient(OperatorKey);
         using var approver = app.CreateClient(ApproverKey);
-        using var inbox = new HttpClient { BaseAddress = maildev.WebUri };
 
         var year = ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year;
         (await admin.PutAsJsonAsync($"api/relief/budgets/hardship/{Region}/{year}", new { budget = "10000000.00" }, cancellationToken)).EnsureSuccessStatusCode();
@@ -78,28 +78,28 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("applicationId").GetString()!;
         }));
-        await WaitForMailsAsync(inbox, "bench-district@bench.local", all, cancellationToken);
+        await WaitForMailsAsync(smtp, DistrictApprover, all, cancellationToken);
         var ids = all[..Applications];
 
-        var sentAt = new Dictionary<string, DateTime>();
+        var sentAt = new Dictionary<string, DateTimeOffset>();
         async Task<double> DecideAsync(string id)
         {
             var stopwatch = Stopwatch.StartNew();
-            lock (sentAt) sentAt[id] = DateTime.Now;
+            lock (sentAt) sentAt[id] = DateTimeOffset.UtcNow;
             using var response = await approver.PostAsJsonAsync($"api/approvals/{ApprovalTask.IdFor(id, 0, 1)}/decision", new { decision = "approve" }, cancellationToken);
             response.EnsureSuccessStatusCode();
             return stopwatch.Elapsed.TotalMilliseconds;
         }
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
-        var received = await WaitForSmtpAsync(app, ids, cancellationToken);
-        var queued = LoggedTimes(app, QueuedForSmtp(), ids);
+        var received = await WaitForMailsAsync(smtp, CityApprover, ids, cancellationToken);
         var alone = new List<double>();
         foreach (var id in all[Applications..])
         {
             await DecideAsync(id);
-            var handed = await WaitForSmtpAsync(app, [id], cancellationToken);
-            alone.Add((handed[id] - sentAt[id]).TotalMilliseconds);
+            var arrived = await WaitForMailsAsync(smtp, CityApprover, [id], cancellationToken);
+            alone.Add((arrived[id] - sentAt[id]).TotalMilliseconds);
         }
+        var queued = QueuedTimes(app, ids);
 
         var latencies = ids.Select(id => (received[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
         report.Add("decision_to_smtp_p50", Percentile(latencies, 50), "ms", $"{Applications} decisions posted at once");
@@ -109,7 +109,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         report.Add("decision_to_outbox_p50", Percentile(toOutbox, 50), "ms", "POST to the city mail queued on the notifications queue");
         report.Add("decision_to_outbox_p95", Percentile(toOutbox, 95), "ms");
         var outboxToSmtp = ids.Select(id => (received[id] - queued[id]).TotalMilliseconds).Order().ToArray();
-        report.Add("outbox_to_smtp_p50", Percentile(outboxToSmtp, 50), "ms", "queued to handed to SMTP (notifications queue, SendEmail)");
+        report.Add("outbox_to_smtp_p50", Percentile(outboxToSmtp, 50), "ms", "queued to arrived at SMTP (notifications queue, SendEmail)");
         report.Add("outbox_to_smtp_p95", Percentile(outboxToSmtp, 95), "ms");
         var posts = postLatencies.Order().ToArray();
         report.Add("decision_post_p50", Percentile(posts, 50), "ms", "HTTP answer of the approver API");
@@ -120,57 +120,39 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         report.Add("one_in_flight_max", single[^1], "ms");
     }
 
-    /// <summary>When the app handed each application's city-level approval mail to SMTP (its log line's local time).</summary>
-    private static async Task<Dictionary<string, DateTime>> WaitForSmtpAsync(FunctionAppProcess app, IReadOnlyCollection<string> ids,
-        CancellationToken cancellationToken)
+    /// <summary>When the app queued each application's city-level approval mail (its log line's local time).</summary>
+    private static Dictionary<string, DateTimeOffset> QueuedTimes(FunctionAppProcess app, IReadOnlyCollection<string> ids)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (true)
-        {
-            var found = LoggedTimes(app, HandedToSmtp(), ids);
-            if (found.Count == ids.Count) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} city mails were handed to SMTP.");
-            await Task.Delay(20, cancellationToken);
-        }
-    }
-
-    /// <summary>The local time of the app's log line matching <paramref name="pattern"/>, by application id.</summary>
-    private static Dictionary<string, DateTime> LoggedTimes(FunctionAppProcess app, Regex pattern, IReadOnlyCollection<string> ids)
-    {
-        var found = new Dictionary<string, DateTime>();
-        foreach (Match line in pattern.Matches(app.Output))
+        var found = new Dictionary<string, DateTimeOffset>();
+        foreach (Match line in QueuedForSmtp().Matches(app.Output))
         {
             var id = line.Groups["id"].Value;
             if (ids.Contains(id))
-                found[id] = DateTime.Today + TimeSpan.ParseExact(line.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture);
+                found[id] = new DateTimeOffset(DateTime.Today + TimeSpan.ParseExact(line.Groups["time"].Value, @"hh\:mm\:ss\.fff", CultureInfo.InvariantCulture));
         }
         return found;
     }
 
-    [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*E-mail relief/(?<id>\S+)-l2-r1/bench-city/request handed to SMTP", RegexOptions.Multiline)]
-    private static partial Regex HandedToSmtp();
-
     [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*Approval Request for task (?<id>\S+)-L2-R1 queued for approver bench-city", RegexOptions.Multiline)]
     private static partial Regex QueuedForSmtp();
 
-    /// <summary>Waits until maildev holds each application's mail to <paramref name="recipient"/>.</summary>
-    private static async Task WaitForMailsAsync(HttpClient inbox, string recipient, IReadOnlyCollection<string> ids,
-        CancellationToken cancellationToken)
+    /// <summary>Waits until the SMTP server has received each application's mail to <paramref name="recipient"/>; answers when.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> WaitForMailsAsync(TimingSmtpSink smtp, string recipient,
+        IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         while (true)
         {
-            var found = new HashSet<string>();
-            foreach (var email in await inbox.GetFromJsonAsync<JsonElement>("email", cancellationToken) is { ValueKind: JsonValueKind.Array } list ? list.EnumerateArray() : default)
+            var found = new Dictionary<string, DateTimeOffset>();
+            foreach (var ((to, subject), at) in smtp.Received)
             {
-                if (!email.GetProperty("to").EnumerateArray().Any(to => to.GetProperty("address").GetString() == recipient)) continue;
-                var subject = email.GetProperty("subject").GetString() ?? "";
-                var id = ids.FirstOrDefault(i => subject.EndsWith(" " + i, StringComparison.Ordinal));
-                if (id is not null) found.Add(id);
+                if (to != recipient) continue;
+                var id = subject[(subject.LastIndexOf(' ') + 1)..];
+                if (ids.Contains(id)) found[id] = at;
             }
-            if (found.Count == ids.Count) return;
+            if (found.Count == ids.Count) return found;
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} mails to {recipient} arrived.");
-            await Task.Delay(200, cancellationToken);
+            await Task.Delay(20, cancellationToken);
         }
     }
 

@@ -8,7 +8,7 @@ namespace Gonghui.Bench;
 
 /// <summary>
 /// The SMTP server of the latency benchmarks: accepts every message and notes, to the millisecond, when its DATA
-/// ended, by decoded subject. maildev stamps mails with their Date header, which has whole seconds only, and answers
+/// ended, by recipient and decoded subject. maildev stamps mails with their Date header, which has whole seconds only, and answers
 /// a poll with every stored mail, which loads the very machine being measured.
 /// </summary>
 public sealed partial class TimingSmtpSink : IAsyncDisposable
@@ -25,8 +25,8 @@ public sealed partial class TimingSmtpSink : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>When each mail was received, by subject (a later mail with the same subject keeps the first time).</summary>
-    public ConcurrentDictionary<string, DateTimeOffset> Received { get; } = new();
+    /// <summary>When each mail was received, by recipient and subject (a later one of the same pair keeps the first time).</summary>
+    public ConcurrentDictionary<(string To, string Subject), DateTimeOffset> Received { get; } = new();
 
     private async Task AcceptAsync()
     {
@@ -52,6 +52,7 @@ public sealed partial class TimingSmtpSink : IAsyncDisposable
         await using var stream = client.GetStream();
         using var reader = new StreamReader(stream, Encoding.ASCII);
         await using var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        var recipients = new List<string>();
         try
         {
             await writer.WriteLineAsync("220 bench-sink ESMTP");
@@ -63,10 +64,17 @@ public sealed partial class TimingSmtpSink : IAsyncDisposable
                     case "EHLO":
                         await writer.WriteAsync("250-bench-sink\r\n250 8BITMIME\r\n");
                         break;
+                    case "RCPT":
+                        recipients.Add(line[(line.IndexOf('<') + 1)..line.LastIndexOf('>')]);
+                        await writer.WriteLineAsync("250 OK");
+                        break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
                         var subject = await ReadSubjectAsync(reader);
-                        Received.TryAdd(subject, DateTimeOffset.UtcNow);
+                        var at = DateTimeOffset.UtcNow;
+                        foreach (var to in recipients)
+                            Received.TryAdd((to, subject), at);
+                        recipients.Clear();
                         await writer.WriteLineAsync("250 queued");
                         break;
                     case "QUIT":

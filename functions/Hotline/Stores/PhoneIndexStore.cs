@@ -6,7 +6,8 @@ namespace Gonghui.Functions.Hotline;
 /// <summary>
 /// Recent tickets by the keyed hash of the caller's phone (never the number) in <see cref="TableName"/>: one row per
 /// hash holding the tickets received within the duplicate window, so the duplicate check is one point read and
-/// recording a ticket one conditional write (under the ETag of that read), never a query.
+/// recording a ticket one conditional write (under the ETag of that read), never a query. The RowKey repeats the
+/// hash: Azurite looks a row up by its RowKey first, and a RowKey every row shares would make that a table scan.
 /// </summary>
 public sealed class PhoneIndexStore(TableServiceClient tables)
 {
@@ -15,15 +16,13 @@ public sealed class PhoneIndexStore(TableServiceClient tables)
     /// <summary>A phone that calls more often than this within the window keeps only its latest tickets.</summary>
     public const int MaxTicketsPerPhone = 50;
 
-    private const string Row = "recent";
-
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private Task? _created;
 
     public async Task<RecentCalls> RecentAsync(string phoneHash, CancellationToken cancellationToken)
     {
         await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
-        var row = await _table.GetEntityIfExistsAsync(phoneHash, Row, ["Tickets"], cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync(phoneHash, phoneHash, ["Tickets"], cancellationToken);
         return row.HasValue
             ? new RecentCalls(phoneHash, HotlineJson.Deserialize<List<DuplicateCandidate>>(row.Value!.GetString("Tickets")!), row.Value.ETag)
             : new RecentCalls(phoneHash, [], null);
@@ -41,7 +40,7 @@ public sealed class PhoneIndexStore(TableServiceClient tables)
                 .OrderBy(t => t.ReceivedAt)
                 .TakeLast(MaxTicketsPerPhone)
                 .ToList();
-            var entity = new TableEntity(ticket.PhoneHash, Row) { ["Tickets"] = HotlineJson.Serialize(tickets) };
+            var entity = new TableEntity(ticket.PhoneHash, ticket.PhoneHash) { ["Tickets"] = HotlineJson.Serialize(tickets) };
             try
             {
                 if (recent.ETag is { } etag)

@@ -5,15 +5,18 @@ using Gonghui.Storage.Tables;
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket", with the entry
-/// that made it) and one row per history entry ("h-000001", ...) holding the entry and the snapshot it produced. A change writes the new
+/// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket|id", with the entry
+/// that made it) and one row per history entry ("h-000001|id", ...) holding the entry and the snapshot it produced. A change writes the new
 /// snapshot (under the old one's ETag) and its entry in one entity-group transaction, so a ticket's state and its
 /// history never disagree, and of two concurrent changes exactly one wins.
+/// Row keys end with the ticket id although the partition already names it: Azurite looks a row up by its RowKey
+/// first, so a RowKey every partition shares ("ticket") made each point read and insert scan the whole table.
 /// </summary>
 public sealed class TicketStore(TableServiceClient tables)
 {
     public const string TableName = "HotlineTickets";
-    private const string SnapshotRow = "ticket";
+    /// <summary>Every snapshot row's key starts so (then the ticket id).</summary>
+    public const string SnapshotRowPrefix = "ticket|";
     private const string IntakeBodyHashColumn = "IntakeBodyHash";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
@@ -47,14 +50,14 @@ public sealed class TicketStore(TableServiceClient tables)
     public async Task<OpenedTicket> GetOpenedAsync(string id, CancellationToken cancellationToken)
     {
         var current = await GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {id} has no snapshot.");
-        var first = await _table.GetEntityIfExistsAsync(id, EntryRow(1), [IntakeBodyHashColumn], cancellationToken);
+        var first = await _table.GetEntityIfExistsAsync(id, EntryRow(id, 1), [IntakeBodyHashColumn], cancellationToken);
         return new OpenedTicket(current.Ticket, first.HasValue ? first.Value!.GetString(IntakeBodyHashColumn) : null);
     }
 
     public async Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var row = await _table.GetEntityIfExistsAsync(id, SnapshotRow, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync(id, SnapshotRow(id), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -100,26 +103,28 @@ public sealed class TicketStore(TableServiceClient tables)
     public async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> GetVersionAsync(string id, int version, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var row = await _table.GetEntityIfExistsAsync(id, EntryRow(version), ["Snapshot", "Entry"], cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync(id, EntryRow(id, version), ["Snapshot", "Entry"], cancellationToken);
         return row.HasValue
             ? (HotlineJson.Deserialize<Ticket>(row.Value!.GetString("Snapshot")!), HotlineJson.Deserialize<TicketHistoryEntry>(row.Value.GetString("Entry")!))
             : null;
     }
 
-    private static TableEntity SnapshotEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, SnapshotRow)
+    private static TableEntity SnapshotEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, SnapshotRow(ticket.Id))
     {
         ["Snapshot"] = HotlineJson.Serialize(ticket),
         ["Entry"] = HotlineJson.Serialize(entry),
         ["Version"] = ticket.Version,
     };
 
-    private static TableEntity EntryEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, EntryRow(entry.Sequence))
+    private static TableEntity EntryEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, EntryRow(ticket.Id, entry.Sequence))
     {
         ["Entry"] = HotlineJson.Serialize(entry),
         ["Snapshot"] = HotlineJson.Serialize(ticket),
     };
 
-    private static string EntryRow(int sequence) => "h-" + sequence.ToString("D6", CultureInfo.InvariantCulture);
+    private static string SnapshotRow(string id) => SnapshotRowPrefix + id;
+
+    private static string EntryRow(string id, int sequence) => "h-" + sequence.ToString("D6", CultureInfo.InvariantCulture) + "|" + id;
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
 }

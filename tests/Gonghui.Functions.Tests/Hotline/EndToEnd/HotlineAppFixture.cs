@@ -111,12 +111,12 @@ public sealed class HotlineAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Every stored ticket snapshot (the rows "ticket" of the tickets table).</summary>
+    /// <summary>Every stored ticket snapshot (the rows "ticket|…" of the tickets table).</summary>
     public async Task<int> CountTicketsAsync()
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
         await table.CreateIfNotExistsAsync();
-        return (await table.QueryAsync(TableOdataFilter.Create($"RowKey eq {"ticket"}"), select: ["Version"]).ToListAsync()).Count;
+        return (await table.QueryAsync(TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}"), select: ["Version"]).ToListAsync()).Count;
     }
 
     public async Task DisposeAsync()

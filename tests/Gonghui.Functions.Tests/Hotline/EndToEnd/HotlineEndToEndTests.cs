@@ -149,7 +149,7 @@ public sealed class HotlineEndToEndTests(HotlineAppFixture fixture)
         Assert.Single(ids);
         Assert.Single(numbers);
         var table = fixture.Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
-        var stored = (await table.QueryAsync(TableOdataFilter.Create($"RowKey eq {"ticket"}")).ToListAsync())
+        var stored = (await table.QueryAsync(TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}")).ToListAsync())
             .Count(row => row.GetString("Snapshot")!.Contains(subject, StringComparison.Ordinal));
         Assert.Equal(1, stored);
 
