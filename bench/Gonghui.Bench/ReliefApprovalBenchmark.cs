@@ -19,12 +19,14 @@ namespace Gonghui.Bench;
 /// all 100 district decisions are posted at once through the approver API; for each, the latency from sending the POST
 /// to the city approver's e-mail arriving at the SMTP server (<see cref="TimingSmtpSink"/>, which notes arrivals to the
 /// millisecond where maildev has the Date header's whole seconds). Then, for contrast, <see cref="Sequential"/> more
-/// decisions one at a time: the latency of the path itself, without a queue of work.
+/// decisions one at a time (the latency of the path itself, without a queue of work), and 100 more posted at a steady
+/// <see cref="SteadyRate"/> a second.
 /// </summary>
 public sealed partial class ReliefApprovalBenchmark : IBenchmark
 {
     private const int Applications = 100;
     private const int Sequential = 10;
+    private const int SteadyRate = 20;
     private const string Region = "110108";
     private const string OperatorKey = "bench-operator-key-7c1d2e3f4a";
     private const string AdminKey = "bench-admin-key-1a2b3c4d5e6f";
@@ -72,7 +74,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
                 .EnsureSuccessStatusCode();
         }
 
-        var all = await Task.WhenAll(Enumerable.Range(1, Applications + Sequential).Select(async person =>
+        var all = await Task.WhenAll(Enumerable.Range(1, 2 * Applications + Sequential).Select(async person =>
         {
             using var response = await submitter.PostAsJsonAsync("api/relief/applications", Request(person), Json, cancellationToken);
             response.EnsureSuccessStatusCode();
@@ -93,13 +95,25 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
         var received = await WaitForMailsAsync(smtp, CityApprover, ids, cancellationToken);
         var alone = new List<double>();
-        foreach (var id in all[Applications..])
+        foreach (var id in all[Applications..(Applications + Sequential)])
         {
             await DecideAsync(id);
             var arrived = await WaitForMailsAsync(smtp, CityApprover, [id], cancellationToken);
             alone.Add((arrived[id] - sentAt[id]).TotalMilliseconds);
         }
         var queued = QueuedTimes(app, ids);
+        var steady = all[(Applications + Sequential)..];
+        var pacing = Stopwatch.StartNew();
+        var steadyPosts = new List<Task<double>>();
+        for (var i = 0; i < steady.Length; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / SteadyRate);
+            if (due > pacing.Elapsed)
+                await Task.Delay(due - pacing.Elapsed, cancellationToken);
+            steadyPosts.Add(DecideAsync(steady[i]));
+        }
+        await Task.WhenAll(steadyPosts);
+        var steadyReceived = await WaitForMailsAsync(smtp, CityApprover, steady, cancellationToken);
 
         var latencies = ids.Select(id => (received[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
         report.Add("decision_to_smtp_p50", Percentile(latencies, 50), "ms", $"{Applications} decisions posted at once");
@@ -118,6 +132,9 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         var single = alone.Order().ToArray();
         report.Add("one_in_flight_p50", Percentile(single, 50), "ms", $"{Sequential} decisions one at a time");
         report.Add("one_in_flight_max", single[^1], "ms");
+        var paced = steady.Select(id => (steadyReceived[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
+        report.Add($"steady_{SteadyRate}_per_s_p50", Percentile(paced, 50), "ms", $"{Applications} more decisions, posted {SteadyRate} a second");
+        report.Add($"steady_{SteadyRate}_per_s_p95", Percentile(paced, 95), "ms");
     }
 
     /// <summary>When the app queued each application's city-level approval mail (its log line's local time).</summary>
