@@ -15,7 +15,7 @@ namespace Gonghui.Functions.Hotline;
 public sealed class TicketStore(TableServiceClient tables)
 {
     public const string TableName = "HotlineTickets";
-    /// <summary>Every snapshot row's key starts so (then the ticket id).</summary>
+    /// <summary>A snapshot row's key is this prefix followed by the ticket id.</summary>
     public const string SnapshotRowPrefix = "ticket|";
     private const string IntakeBodyHashColumn = "IntakeBodyHash";
 
