@@ -26,8 +26,10 @@ public sealed record PersonApplication(string ApplicationId, ReliefApplicationSt
 
 /// <summary>
 /// Relief applications: one row per application id with the submitted details and the workflow state the
-/// orchestration saved last (the projection GET reads). The national ID is kept as a keyed hash column for
-/// "same person" lookups; the full number only inside the details.
+/// orchestration saved last (the projection GET reads). The national ID is kept as a keyed hash; the full number only
+/// inside the details. A person's applications in a program are listed in a partition of their own
+/// (<c>person|{hash}|{program}</c>, one row per application id), so "same person" lookups read one small partition
+/// instead of scanning every application.
 /// </summary>
 public sealed class ApplicationStore(TableServiceClient tables)
 {
@@ -35,16 +37,20 @@ public sealed class ApplicationStore(TableServiceClient tables)
 
     private readonly LazyTable _table = new(tables, TableName);
 
-    /// <summary>Adds the application; false when the id exists already (a repeated submission).</summary>
+    /// <summary>
+    /// Lists the application under its person, then adds it; false when the id exists already (a repeated submission).
+    /// Listed first, an application is never stored without its person's row; a row whose application is missing is
+    /// skipped by <see cref="FindByPersonAsync"/>.
+    /// </summary>
     public async Task<bool> AddAsync(StoredApplication application, string nationalIdHash, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(PersonPartition(nationalIdHash, application.Details.ProgramCode), application.ApplicationId),
+            TableUpdateMode.Replace, cancellationToken);
         try
         {
             await table.AddEntityAsync(new TableEntity(application.ApplicationId, "")
             {
-                ["ProgramCode"] = application.Details.ProgramCode,
-                ["NationalIdHash"] = nationalIdHash,
                 ["Unit"] = application.Unit,
                 ["SubmittedById"] = application.SubmittedById,
                 ["SubmittedByName"] = application.SubmittedByName,
@@ -117,14 +123,23 @@ public sealed class ApplicationStore(TableServiceClient tables)
         string nationalIdHash, string programCode, string exceptApplicationId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var found = new List<PersonApplication>();
-        var filter = TableOdataFilter.Create($"NationalIdHash eq {nationalIdHash} and ProgramCode eq {programCode}");
-        await foreach (var row in table.QueryAsync(filter, select: ["PartitionKey", "Status", "AmountFen", "Year"], cancellationToken: cancellationToken))
+        var ids = new List<string>();
+        await foreach (var row in table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {PersonPartition(nationalIdHash, programCode)}"),
+                           select: ["RowKey"], cancellationToken: cancellationToken))
         {
-            if (row.PartitionKey == exceptApplicationId || !WireName<ReliefApplicationStatus>.TryParse(row.GetString("Status"), out var status))
+            if (row.RowKey != exceptApplicationId)
+                ids.Add(row.RowKey);
+        }
+        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync(id, "", ["Status", "AmountFen", "Year"], cancellationToken)));
+        var found = new List<PersonApplication>();
+        foreach (var (id, row) in ids.Zip(rows))
+        {
+            if (!row.HasValue || !WireName<ReliefApplicationStatus>.TryParse(row.Value!.GetString("Status"), out var status))
                 continue;
-            found.Add(new PersonApplication(row.PartitionKey, status, Yuan.FromFen(row.GetInt64("AmountFen") ?? 0), row.GetInt32("Year") ?? 0));
+            found.Add(new PersonApplication(id, status, Yuan.FromFen(row.Value.GetInt64("AmountFen") ?? 0), row.Value.GetInt32("Year") ?? 0));
         }
         return found;
     }
+
+    private static string PersonPartition(string nationalIdHash, string programCode) => $"person|{nationalIdHash}|{programCode}";
 }
