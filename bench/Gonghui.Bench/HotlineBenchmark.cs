@@ -134,7 +134,9 @@ public sealed class HotlineBenchmark : IBenchmark
         }
 
         await Task.WhenAll(posts);
-        var arrived = await WaitForEmailsAsync(smtp, sent, TimeSpan.FromSeconds(120), cancellationToken);
+        // The unit's mail names the ticket number at the end of its subject.
+        var arrived = await smtp.WaitForAsync((_, subject) => subject[(subject.LastIndexOf('：') + 1)..], sent.Keys.ToHashSet(),
+            TimeSpan.FromSeconds(120), cancellationToken);
         var latencies = arrived.Select(pair => (pair.Value - sent[pair.Key]).TotalMilliseconds).Order().ToArray();
         var span = arrived.Count == 0 ? TimeSpan.Zero : arrived.Values.Max() - sent.Values.Min();
         report.Add($"e2e at {rate}/s: tickets sent", sent.Count, "tickets", $"{arrived.Count} e-mails arrived");
@@ -209,27 +211,6 @@ public sealed class HotlineBenchmark : IBenchmark
             return (response.StatusCode, null);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         return (response.StatusCode, body.GetProperty("number").GetString());
-    }
-
-    /// <summary>Arrival times at the SMTP server of the e-mails whose subject names a sent ticket number.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> WaitForEmailsAsync(
-        TimingSmtpSink smtp, IReadOnlyDictionary<string, DateTimeOffset> sent, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var arrived = new Dictionary<string, DateTimeOffset>();
-            foreach (var ((_, subject), at) in smtp.Received)
-            {
-                var number = subject[(subject.LastIndexOf('：') + 1)..];
-                if (sent.ContainsKey(number))
-                    arrived[number] = at;
-            }
-
-            if (arrived.Count == sent.Count || DateTime.UtcNow >= deadline)
-                return arrived;
-            await Task.Delay(250, cancellationToken);
-        }
     }
 
     private static async Task WaitForQueuesToDrainAsync(QueueServiceClient queues, TimeSpan timeout, CancellationToken cancellationToken)

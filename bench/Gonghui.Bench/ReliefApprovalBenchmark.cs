@@ -161,24 +161,13 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
     [GeneratedRegex(@"^(?<time>\d\d:\d\d:\d\d\.\d{3}) .*Approval Request for task (?<id>\S+)-L2-R1 queued for approver bench-city", RegexOptions.Multiline)]
     private static partial Regex QueuedForSmtp();
 
-    /// <summary>Waits until the SMTP server has received each application's mail to <paramref name="recipient"/>; answers when.</summary>
+    /// <summary>When the SMTP server received each application's mail to <paramref name="recipient"/> (whose subject ends with the id).</summary>
     private static async Task<Dictionary<string, DateTimeOffset>> WaitForMailsAsync(TimingSmtpSink smtp, string recipient,
         IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        while (true)
-        {
-            var found = new Dictionary<string, DateTimeOffset>();
-            foreach (var ((to, subject), at) in smtp.Received)
-            {
-                if (to != recipient) continue;
-                var id = subject[(subject.LastIndexOf(' ') + 1)..];
-                if (ids.Contains(id)) found[id] = at;
-            }
-            if (found.Count == ids.Count) return found;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{found.Count} of {ids.Count} mails to {recipient} arrived.");
-            await Task.Delay(20, cancellationToken);
-        }
+        var found = await smtp.WaitForAsync((to, subject) => to == recipient ? subject[(subject.LastIndexOf(' ') + 1)..] : null,
+            ids.ToHashSet(), TimeSpan.FromMinutes(3), cancellationToken);
+        return found.Count == ids.Count ? found : throw new TimeoutException($"{found.Count} of {ids.Count} mails to {recipient} arrived.");
     }
 
     private static double Percentile(double[] sorted, int percent) =>

@@ -28,6 +28,29 @@ public sealed partial class TimingSmtpSink : IAsyncDisposable
     /// <summary>When each mail was received, by recipient and subject (a later one of the same pair keeps the first time).</summary>
     public ConcurrentDictionary<(string To, string Subject), DateTimeOffset> Received { get; } = new();
 
+    /// <summary>
+    /// Waits until a mail has arrived for each of <paramref name="wanted"/>, or <paramref name="timeout"/> has passed;
+    /// answers the arrivals found, by key. <paramref name="keyOf"/> names the wanted key a mail (recipient, subject)
+    /// stands for, or null.
+    /// </summary>
+    public async Task<Dictionary<string, DateTimeOffset>> WaitForAsync(Func<string, string, string?> keyOf, IReadOnlySet<string> wanted,
+        TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var arrived = new Dictionary<string, DateTimeOffset>();
+            foreach (var ((to, subject), at) in Received)
+            {
+                if (keyOf(to, subject) is { } key && wanted.Contains(key))
+                    arrived[key] = at;
+            }
+            if (arrived.Count == wanted.Count || DateTime.UtcNow >= deadline)
+                return arrived;
+            await Task.Delay(20, cancellationToken);
+        }
+    }
+
     private async Task AcceptAsync()
     {
         while (!_stop.IsCancellationRequested)
