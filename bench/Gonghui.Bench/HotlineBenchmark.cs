@@ -51,8 +51,10 @@ public sealed class HotlineBenchmark : IBenchmark
         await using var app = await StartAppAsync(azurite, smtp, routing: true);
         using var operatorClient = CreateOperatorClient(app);
         await WaitUntilKeysWorkAsync(operatorClient, cancellationToken);
-        await MeasureIntakeAsync(operatorClient, report, "intake, routing alongside", cancellationToken);
+        var cpu = CpuMeter.Start(app, azurite);
+        var tickets = await MeasureIntakeAsync(operatorClient, report, "intake, routing alongside", cancellationToken);
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);
+        cpu.Report(report, "intake, routed and mailed", tickets, "ticket");
         Console.WriteLine($"    intake backlog drained at {DateTime.UtcNow:HH:mm:ss}");
         await MeasureLatencyAsync(operatorClient, smtp, 10, report, cancellationToken);
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);
@@ -84,9 +86,11 @@ public sealed class HotlineBenchmark : IBenchmark
         return http;
     }
 
-    private static async Task MeasureIntakeAsync(HttpClient http, BenchReport report, string label, CancellationToken cancellationToken)
+    /// <summary>Returns how many tickets were accepted, the warm-up's included.</summary>
+    private static async Task<int> MeasureIntakeAsync(HttpClient http, BenchReport report, string label, CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 64; i++)
+        const int warmUp = 64;
+        for (var i = 0; i < warmUp; i++)
             await PostAsync(http, $"warm-{label}-{i}", cancellationToken);
 
         var accepted = 0;
@@ -110,6 +114,7 @@ public sealed class HotlineBenchmark : IBenchmark
         report.Add($"{label}: latency p50", Percentile(sorted, 0.50), "ms");
         report.Add($"{label}: latency p95", Percentile(sorted, 0.95), "ms");
         Console.WriteLine($"    {label}: {accepted / seconds:0.#} 202/s ({accepted} accepted, {failed} not)");
+        return warmUp + accepted;
     }
 
     private static async Task MeasureLatencyAsync(HttpClient http, TimingSmtpSink smtp, int rate, BenchReport report, CancellationToken cancellationToken)

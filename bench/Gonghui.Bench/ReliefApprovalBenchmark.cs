@@ -101,8 +101,10 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
             response.EnsureSuccessStatusCode();
             return stopwatch.Elapsed.TotalMilliseconds;
         }
+        var cpu = CpuMeter.Start(app, azurite);
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
         var received = await WaitForMailsAsync(smtp, CityApprover, ids, cancellationToken);
+        cpu.Report(report, "decisions at once", Applications, "decision");
         var alone = new List<double>();
         foreach (var id in all[Applications..])
         {

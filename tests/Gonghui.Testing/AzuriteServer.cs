@@ -16,15 +16,18 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     private static readonly SemaphoreSlim SharedLock = new(1, 1);
     private static AzuriteServer? _shared;
 
-    private readonly NodeServerProcess[] _processes;
+    private readonly (string Services, NodeServerProcess Process)[] _processes;
 
-    private AzuriteServer(NodeServerProcess[] processes, int blobPort, int queuePort, int tablePort)
+    private AzuriteServer((string Services, NodeServerProcess Process)[] processes, int blobPort, int queuePort, int tablePort)
     {
         _processes = processes;
         BlobPort = blobPort;
         QueuePort = queuePort;
         TablePort = tablePort;
     }
+
+    /// <summary>Which services each Node process serves, and its id (benchmarks measure their CPU time).</summary>
+    public IReadOnlyList<(string Services, int ProcessId)> Processes => [.. _processes.Select(p => (p.Services, p.Process.ProcessId))];
 
     public int BlobPort { get; }
     public int QueuePort { get; }
@@ -77,7 +80,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             ],
             [ListeningLine("Blob"), ListeningLine("Queue"), ListeningLine("Table")],
             TimeSpan.FromSeconds(60));
-        return new AzuriteServer([process], Port(matches[0]), Port(matches[1]), Port(matches[2]));
+        return new AzuriteServer([("Azurite", process)], Port(matches[0]), Port(matches[1]), Port(matches[2]));
     }
 
     /// <summary>The queue and table services in a process each (no blob service).</summary>
@@ -96,7 +99,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             [.. CommonArguments, "--tableKeepAliveTimeout", "300", "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString()],
             [new Regex(@"Azurite Table service successfully started")],
             TimeSpan.FromSeconds(60));
-        return new AzuriteServer([queues, tables], 0, Port(queueMatches[0]), tablePort);
+        return new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables)], 0, Port(queueMatches[0]), tablePort);
     }
 
     // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it
@@ -115,7 +118,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var process in _processes)
+        foreach (var (_, process) in _processes)
             await process.DisposeAsync();
     }
 }

@@ -15,6 +15,8 @@ public sealed class NodeServerProcess : IAsyncDisposable
 
     private NodeServerProcess(Process process) => _process = process;
 
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get
