@@ -88,10 +88,11 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     {
         var (queues, queueMatches) = await NodeServerProcess.StartAsync(
             "node_modules/azurite/dist/src/queue/main.js",
-            // This entry point has no keep-alive setting; under a benchmark's steady load connections do not sit idle.
             [.. CommonArguments, "--extentMemoryLimit", "2048", "--queueHost", "127.0.0.1", "--queuePort", "0"],
             [new Regex(@"Azurite Queue service successfully listens on http://[^:]+:(?<port>\d+)")],
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60),
+            // This entry point has no keep-alive option.
+            preloads: ["long-keepalive.cjs"]);
         // The table service announces the port it was given, not the one it got: give it a free one.
         var tablePort = FreePort.Next();
         var (tables, _) = await NodeServerProcess.StartAsync(

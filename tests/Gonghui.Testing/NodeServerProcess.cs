@@ -26,8 +26,9 @@ public sealed class NodeServerProcess : IAsyncDisposable
         }
     }
 
+    /// <param name="preloads">Scripts beside this assembly to load before the server (besides the watchdog).</param>
     public static async Task<(NodeServerProcess Server, Match[] Matches)> StartAsync(
-        string scriptRelativeToRoot, IEnumerable<string> arguments, Regex[] readyLines, TimeSpan timeout)
+        string scriptRelativeToRoot, IEnumerable<string> arguments, Regex[] readyLines, TimeSpan timeout, IEnumerable<string>? preloads = null)
     {
         var root = RepositoryRoot.Path;
         var script = Path.Combine(root, scriptRelativeToRoot);
@@ -41,8 +42,11 @@ public sealed class NodeServerProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = root,
         };
-        info.ArgumentList.Add("--require");
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "watchdog.cjs"));
+        foreach (var preload in (preloads ?? []).Prepend("watchdog.cjs"))
+        {
+            info.ArgumentList.Add("--require");
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, preload));
+        }
         info.ArgumentList.Add(script);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
