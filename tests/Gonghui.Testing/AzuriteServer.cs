@@ -79,7 +79,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
                 "--tableHost", "127.0.0.1", "--tablePort", "0",
             ],
             [ListeningLine("Blob"), ListeningLine("Queue"), ListeningLine("Table")],
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60),
+            Preloads);
         return new AzuriteServer([("Azurite", process)], Port(matches[0]), Port(matches[1]), Port(matches[2]));
     }
 
@@ -92,14 +93,15 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             [new Regex(@"Azurite Queue service successfully listens on http://[^:]+:(?<port>\d+)")],
             TimeSpan.FromSeconds(60),
             // This entry point has no keep-alive option.
-            preloads: ["long-keepalive.cjs"]);
+            [.. Preloads, "long-keepalive.cjs"]);
         // The table service announces the port it was given, not the one it got: give it a free one.
         var tablePort = FreePort.Next();
         var (tables, _) = await NodeServerProcess.StartAsync(
             "node_modules/azurite/dist/src/table/main.js",
             [.. CommonArguments, "--tableKeepAliveTimeout", "300", "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString()],
             [new Regex(@"Azurite Table service successfully started")],
-            TimeSpan.FromSeconds(60));
+            TimeSpan.FromSeconds(60),
+            Preloads);
         return new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables)], 0, Port(queueMatches[0]), tablePort);
     }
 
@@ -111,6 +113,8 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     [
         "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableProductStyleUrl", "--disableTelemetry",
     ];
+
+    private static readonly string[] Preloads = ["azurite-loki-removals.cjs"];
 
     private static int Port(Match match) => int.Parse(match.Groups["port"].Value);
 
