@@ -8,7 +8,8 @@ namespace Gonghui.Durable;
 /// from <c>AzureWebJobsStorage</c> and the rest from host.json's <c>extensions.durableTask</c>
 /// (<c>AzureFunctionsJobHost:extensions:durableTask</c>: hubName, storageProvider:partitionCount,
 /// storageProvider:controlQueueVisibilityTimeout, storageProvider:workItemQueueVisibilityTimeout,
-/// storageProvider:maxQueuePollingInterval, maxConcurrentActivityFunctions, maxConcurrentOrchestratorFunctions).
+/// storageProvider:maxQueuePollingInterval, storageProvider:maxDequeueCount, maxConcurrentActivityFunctions,
+/// maxConcurrentOrchestratorFunctions).
 /// </summary>
 public sealed class DurableTaskOptions
 {
@@ -30,6 +31,15 @@ public sealed class DurableTaskOptions
     /// <summary>The longest wait between polls of an empty queue (polls back off from 10 ms to this).</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How many times a message's step may fail before the message goes to the {hub}-poison queue (and the error log)
+    /// instead of being retried again.
+    /// </summary>
+    public int MaxDequeueCount { get; set; } = 10;
+
+    /// <summary>How long a message waits after its step's first failure; the wait doubles with each failure, up to 5 minutes.</summary>
+    public TimeSpan StepRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest visibility delay a timer message gets; later timers are re-armed. Below the queue's 7-day limit.</summary>
     public TimeSpan MaxTimerVisibility { get; set; } = TimeSpan.FromDays(6);
 
@@ -46,8 +56,9 @@ public sealed class DurableTaskOptions
     public Action<StorageClientOptions>? ConfigureStorageClient { get; set; }
 
     /// <summary>
-    /// Called at named points of the engine's write paths ("after-commit", "after-sends", "activity-completed",
-    /// "timer-rearm", "raise-event"); crash tests kill the process there.
+    /// Called at named points of the engine's write paths ("before-commit:{instance id}", "after-commit", "after-sends",
+    /// "activity-completed", "timer-rearm", "raise-event"); crash tests kill the process there, and a throw there fails
+    /// the step.
     /// </summary>
     public Action<string>? FaultInjection { get; set; }
 
@@ -79,6 +90,7 @@ public sealed class DurableTaskOptions
         ControlQueueVisibilityTimeout = provider.GetValue("controlQueueVisibilityTimeout", ControlQueueVisibilityTimeout);
         WorkItemQueueVisibilityTimeout = provider.GetValue("workItemQueueVisibilityTimeout", WorkItemQueueVisibilityTimeout);
         MaxQueuePollingInterval = provider.GetValue("maxQueuePollingInterval", MaxQueuePollingInterval);
+        MaxDequeueCount = provider.GetValue("maxDequeueCount", MaxDequeueCount);
         MaxConcurrentActivityFunctions = section.GetValue("maxConcurrentActivityFunctions", MaxConcurrentActivityFunctions);
         MaxConcurrentOrchestratorFunctions = section.GetValue("maxConcurrentOrchestratorFunctions", MaxConcurrentOrchestratorFunctions);
     }
@@ -89,6 +101,8 @@ public sealed class DurableTaskOptions
             throw new InvalidOperationException($"Task hub name '{HubName}' must be 3 to 45 letters and digits, starting with a letter.");
         if (PartitionCount is < 1 or > 16)
             throw new InvalidOperationException($"partitionCount must be between 1 and 16; it is {PartitionCount}.");
+        if (MaxDequeueCount < 1)
+            throw new InvalidOperationException($"maxDequeueCount must be at least 1; it is {MaxDequeueCount}.");
         if (MaxTimerVisibility <= TimeSpan.Zero || MaxTimerVisibility >= TimeSpan.FromDays(7))
             throw new InvalidOperationException("MaxTimerVisibility must be positive and below the queue's 7-day limit.");
     }

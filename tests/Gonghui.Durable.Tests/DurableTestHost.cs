@@ -10,13 +10,20 @@ namespace Gonghui.Durable.Tests;
 /// <summary>
 /// A generic host running the durable engine on the shared Azurite under its own task hub, with the test
 /// assembly's orchestrator and activity functions, short polling, and a 1-second maximum timer visibility so long
-/// timers are re-armed within a test. Fault-injection points reached are counted.
+/// timers are re-armed within a test. Fault-injection points reached are counted, and can be made to fail.
 /// </summary>
-public sealed class DurableTestHost : IAsyncLifetime
+public sealed class DurableTestHost(Action<DurableTaskOptions>? configure) : IAsyncLifetime
 {
     private IHost? _host;
 
+    public DurableTestHost() : this(null)
+    {
+    }
+
     public ConcurrentDictionary<string, int> FaultPoints { get; } = new();
+
+    /// <summary>Fault-injection points where the engine throws (the step at that point fails) while this says so.</summary>
+    public Func<string, bool>? FailAt { get; set; }
     public DurableTaskClient Client => _host!.Services.GetRequiredService<DurableTaskClient>();
     public IServiceProvider Services => _host!.Services;
     public string HubName { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
@@ -39,11 +46,17 @@ public sealed class DurableTestHost : IAsyncLifetime
         builder.Services.AddDurableTask(builder.Configuration, options =>
         {
             options.MaxTimerVisibility = TimeSpan.FromSeconds(1);
-            options.FaultInjection = point => FaultPoints.AddOrUpdate(point, 1, (_, n) => n + 1);
+            options.FaultInjection = point =>
+            {
+                FaultPoints.AddOrUpdate(point, 1, (_, n) => n + 1);
+                if (FailAt?.Invoke(point) == true)
+                    throw new InvalidOperationException($"Injected failure at {point}.");
+            };
             options.AddOrchestrator<VersionedOne>("Versioned", "1.0");
             options.AddOrchestrator<VersionedTwo>("Versioned", "2.0");
             options.AddOrchestrator<MultiplyOrchestrator>();
             options.AddActivity<MultiplyActivity>();
+            configure?.Invoke(options);
         });
         _host = builder.Build();
         await _host.StartAsync();

@@ -10,7 +10,8 @@ namespace Gonghui.Durable.Storage;
 /// <summary>
 /// The task hub's storage: the {hub}History table (head rows and history), the {hub}Instances index table, the
 /// {hub}Payloads table for messages too large for a queue, the {hub}-control-NN queues (an instance's messages go to
-/// partition FNV-1a(instance id) mod partition count) and the {hub}-workitems queue for activities.
+/// partition FNV-1a(instance id) mod partition count), the {hub}-workitems queue for activities and the {hub}-poison
+/// queue for messages whose step kept failing.
 /// </summary>
 internal sealed class TaskHub
 {
@@ -37,6 +38,7 @@ internal sealed class TaskHub
             .Select(i => queues.GetQueueClient(string.Create(CultureInfo.InvariantCulture, $"{queuePrefix}-control-{i:D2}")))
             .ToArray();
         WorkItems = queues.GetQueueClient(queuePrefix + "-workitems");
+        Poison = queues.GetQueueClient(queuePrefix + "-poison");
     }
 
     public DurableTaskOptions Options { get; }
@@ -45,6 +47,7 @@ internal sealed class TaskHub
     public TableClient Payloads { get; }
     public QueueClient[] ControlQueues { get; }
     public QueueClient WorkItems { get; }
+    public QueueClient Poison { get; }
 
     public int PartitionOf(string instanceId) => (int)(Fnv1a.Hash(instanceId) % (uint)ControlQueues.Length);
 
@@ -59,7 +62,8 @@ internal sealed class TaskHub
             History.CreateIfNotExistsAsync(cancellationToken),
             Instances.CreateIfNotExistsAsync(cancellationToken),
             Payloads.CreateIfNotExistsAsync(cancellationToken),
-            WorkItems.CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
+            WorkItems.CreateIfNotExistsAsync(cancellationToken),
+            Poison.CreateIfNotExistsAsync(cancellationToken)).ConfigureAwait(false);
         await Task.WhenAll(ControlQueues.Select(q => q.CreateIfNotExistsAsync(cancellationToken))).ConfigureAwait(false);
     }
 
@@ -77,6 +81,13 @@ internal sealed class TaskHub
             delay = remaining < Options.MaxTimerVisibility ? remaining : Options.MaxTimerVisibility;
         var body = await EncodeAsync(message, cancellationToken).ConfigureAwait(false);
         return (await queue.SendMessageAsync(body, delay, QueueClient.NeverExpire, cancellationToken).ConfigureAwait(false)).Value;
+    }
+
+    /// <summary>Keeps a message whose step kept failing in the poison queue, encoded as on any other queue, never expiring.</summary>
+    public async Task SendToPoisonAsync(TaskMessage message, CancellationToken cancellationToken)
+    {
+        var body = await EncodeAsync(message, cancellationToken).ConfigureAwait(false);
+        await Poison.SendMessageAsync(body, null, QueueClient.NeverExpire, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<TaskMessage?> DecodeAsync(QueueMessage message, CancellationToken cancellationToken)

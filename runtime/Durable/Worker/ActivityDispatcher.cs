@@ -63,7 +63,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
         RunInSlotAsync(new VisibilityRenewal(queue, message.MessageId, message.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout), async renewal =>
         {
             if (await hub.DecodeAsync(message, CancellationToken.None).ConfigureAwait(false) is { } decoded)
-                await RunAndSubmitAsync(decoded, renewal).ConfigureAwait(false);
+                await RunAndSubmitAsync(decoded, message.DequeueCount, renewal).ConfigureAwait(false);
             else
                 await renewal.DeleteAsync().ConfigureAwait(false);
         });
@@ -71,7 +71,7 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
     /// <summary>A work item a local step sent hidden and handed over, in the slot it reserved.</summary>
     private Task RunLocalAsync(TaskMessage workItem, SendReceipt hiddenCopy) =>
         RunInSlotAsync(new VisibilityRenewal(hub.WorkItems, hiddenCopy.MessageId, hiddenCopy.PopReceipt, hub.Options.WorkItemQueueVisibilityTimeout),
-            renewal => RunAndSubmitAsync(workItem, renewal));
+            renewal => RunAndSubmitAsync(workItem, dequeueCount: 0, renewal));
 
     /// <summary>Runs one work item, its queue message kept hidden meanwhile, and frees the activity slot taken for it.</summary>
     private async Task RunInSlotAsync(VisibilityRenewal renewal, Func<VisibilityRenewal, Task> run)
@@ -94,14 +94,15 @@ internal sealed class ActivityDispatcher(TaskHub hub, TaskRegistry registry, Orc
         }
     }
 
-    private async Task RunAndSubmitAsync(TaskMessage workItem, VisibilityRenewal renewal)
+    /// <summary>Runs the work item and hands its result to the instance's next step, which counts as a delivery of the work item.</summary>
+    private async Task RunAndSubmitAsync(TaskMessage workItem, long dequeueCount, VisibilityRenewal renewal)
     {
         var scheduled = workItem.Event;
         var result = await RunActivityAsync(workItem).ConfigureAwait(false);
         hub.Options.FaultInjection?.Invoke("activity-completed");
         var resultMessage = new TaskMessage($"{workItem.ExecutionId}:{scheduled.EventId}:result", workItem.InstanceId, workItem.ExecutionId, result);
         await processor.SubmitAsync(workItem.InstanceId,
-            [new Inbound(resultMessage, 0, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
+            [new Inbound(resultMessage, dequeueCount, renewal.DeleteAsync, renewal.HideForAsync)]).ConfigureAwait(false);
     }
 
     private async Task<HistoryEvent> RunActivityAsync(TaskMessage message)

@@ -97,7 +97,10 @@ internal sealed class OrchestrationProcessor
                 {
                     try
                     {
-                        await item.Retry(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                        if (item.DequeueCount >= _hub.Options.MaxDequeueCount)
+                            await PoisonAsync(instanceId, item, ex).ConfigureAwait(false);
+                        else
+                            await item.Retry(RetryDelay(item.DequeueCount)).ConfigureAwait(false);
                     }
                     catch (Exception retryFailure)
                     {
@@ -113,6 +116,22 @@ internal sealed class OrchestrationProcessor
                     item.Done.TrySetResult();
             }
         }
+    }
+
+    /// <summary>The wait before a failed message comes back: the first delay, doubled with each earlier failure, at most 5 minutes.</summary>
+    private TimeSpan RetryDelay(long dequeueCount) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, _hub.Options.StepRetryDelay.Ticks << (int)Math.Clamp(dequeueCount - 1, 0, 20)));
+
+    /// <summary>
+    /// Moves a message whose step failed <see cref="DurableTaskOptions.MaxDequeueCount"/> times to the poison queue
+    /// (sent first, then acknowledged: a crash in between leaves a copy in both, never in neither).
+    /// </summary>
+    private async Task PoisonAsync(string instanceId, Inbound item, Exception failure)
+    {
+        await _hub.SendToPoisonAsync(item.Message, CancellationToken.None).ConfigureAwait(false);
+        await item.Ack().ConfigureAwait(false);
+        _logger.LogError(failure, "Message {MessageId} ({EventType}) of instance {InstanceId} failed {Count} steps; moved to {Queue}.",
+            item.Message.Id, item.Message.Event.EventType, instanceId, item.DequeueCount, _hub.Poison.Name);
     }
 
     private async Task ProcessAsync(string instanceId, List<Inbound> batch)
@@ -240,6 +259,7 @@ internal sealed class OrchestrationProcessor
         head.LastUpdatedAt = now;
         head.UnsentFrom = state.OutboxSent || oldUnsentFrom.Length == 0 ? rows[0].RowKey : oldUnsentFrom;
 
+        _hub.Options.FaultInjection?.Invoke("before-commit:" + instanceId);
         head.ETag = await _store.CommitAsync(head, isNew, rows, CancellationToken.None).ConfigureAwait(false);
         _hub.Options.FaultInjection?.Invoke("after-commit");
 
