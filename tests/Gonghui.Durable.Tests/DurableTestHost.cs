@@ -12,13 +12,12 @@ namespace Gonghui.Durable.Tests;
 /// assembly's orchestrator and activity functions, short polling, and a 1-second maximum timer visibility so long
 /// timers are re-armed within a test. Fault-injection points reached are counted, and can be made to fail.
 /// </summary>
-public sealed class DurableTestHost(Action<DurableTaskOptions>? configure) : IAsyncLifetime
+public sealed class DurableTestHost : IAsyncLifetime
 {
     private IHost? _host;
 
-    public DurableTestHost() : this(null)
-    {
-    }
+    /// <summary>Changes to the engine's settings, applied last.</summary>
+    public Action<DurableTaskOptions>? Configure { get; init; }
 
     public ConcurrentDictionary<string, int> FaultPoints { get; } = new();
 
@@ -56,7 +55,7 @@ public sealed class DurableTestHost(Action<DurableTaskOptions>? configure) : IAs
             options.AddOrchestrator<VersionedTwo>("Versioned", "2.0");
             options.AddOrchestrator<MultiplyOrchestrator>();
             options.AddActivity<MultiplyActivity>();
-            configure?.Invoke(options);
+            Configure?.Invoke(options);
         });
         _host = builder.Build();
         await _host.StartAsync();

@@ -3,11 +3,14 @@ namespace Gonghui.Durable.Tests;
 /// <summary>A host whose failed steps are retried quickly and given up after three deliveries.</summary>
 public sealed class PoisonTestHost : IAsyncLifetime
 {
-    public DurableTestHost Host { get; } = new(options =>
+    public DurableTestHost Host { get; } = new()
     {
-        options.MaxDequeueCount = 3;
-        options.StepRetryDelay = TimeSpan.FromMilliseconds(50);
-    });
+        Configure = options =>
+        {
+            options.MaxDequeueCount = 3;
+            options.StepRetryDelay = TimeSpan.FromMilliseconds(50);
+        },
+    };
 
     public Task InitializeAsync() => Host.InitializeAsync();
 
