@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Gonghui.Functions.Concurrency;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 using Gonghui.Storage.Tables;
@@ -23,7 +24,7 @@ public sealed class BudgetStore(TableServiceClient tables)
     private const string HoldRowPrefix = "hold|";
 
     private readonly LazyTable _table = new(tables, TableName);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
+    private readonly KeyedTurns _turns = new();
     private readonly ConcurrentDictionary<string, KnownBalance> _known = new(StringComparer.Ordinal);
 
     public async Task<BudgetBalance?> GetAsync(BudgetKey key, CancellationToken cancellationToken = default)
@@ -81,55 +82,47 @@ public sealed class BudgetStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var partition = key.ToString();
-        var turn = _turns.GetOrAdd(partition, _ => new SemaphoreSlim(1, 1));
-        await turn.WaitAsync(cancellationToken);
-        try
+        using var turn = await _turns.TakeAsync(partition, cancellationToken);
+        while (true)
         {
-            while (true)
+            var remembered = _known.GetValueOrDefault(partition);
+            var known = remembered ?? await ReadBalanceAsync(table, key, cancellationToken);
+            var stored = holdIsNew ? null : await table.GetEntityIfExistsAsync(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
+            var hold = stored is { HasValue: true } ? ReadHold(stored.Value!) : null;
+            // No budget set: nothing is available, and no hold can exist.
+            var change = step(known?.Balance ?? BudgetBalance.Open(key, Yuan.Zero), hold);
+            if (!change.MustWrite)
             {
-                var remembered = _known.GetValueOrDefault(partition);
-                var known = remembered ?? await ReadBalanceAsync(table, key, cancellationToken);
-                var stored = holdIsNew ? null : await table.GetEntityIfExistsAsync(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
-                var hold = stored is { HasValue: true } ? ReadHold(stored.Value!) : null;
-                // No budget set: nothing is available, and no hold can exist.
-                var change = step(known?.Balance ?? BudgetBalance.Open(key, Yuan.Zero), hold);
-                if (!change.MustWrite)
-                {
-                    // An answer that writes nothing stands on what is stored, not on what was remembered or assumed.
-                    if (remembered is null && !holdIsNew) return change.Outcome;
-                    _known.TryRemove(partition, out _);
-                    holdIsNew = false;
-                    continue;
-                }
-                TableTransactionAction[] actions =
-                [
-                    new(TableTransactionActionType.UpdateReplace, BalanceEntity(change.Balance), known!.ETag),
-                    hold is not null
-                        ? new(TableTransactionActionType.UpdateReplace, HoldEntity(key, change.Hold!), stored!.Value!.ETag)
-                        : new(TableTransactionActionType.Add, HoldEntity(key, change.Hold!)),
-                ];
-                try
-                {
-                    var written = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
-                    _known[partition] = new KnownBalance(change.Balance, written[0].ETag);
-                    return change.Outcome;
-                }
-                catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
-                {
-                    // The hold exists (a repeated step): nothing was written, so the balance is still as known.
-                    holdIsNew = false;
-                }
-                catch (Azure.RequestFailedException e) when (ReliefStorageJson.IsConflict(e))
-                {
-                    // Another instance changed the balance (or the hold) meanwhile: read both and judge again.
-                    _known.TryRemove(partition, out _);
-                    holdIsNew = false;
-                }
+                // An answer that writes nothing stands on what is stored, not on what was remembered or assumed.
+                if (remembered is null && !holdIsNew) return change.Outcome;
+                _known.TryRemove(partition, out _);
+                holdIsNew = false;
+                continue;
             }
-        }
-        finally
-        {
-            turn.Release();
+            TableTransactionAction[] actions =
+            [
+                new(TableTransactionActionType.UpdateReplace, BalanceEntity(change.Balance), known!.ETag),
+                hold is not null
+                    ? new(TableTransactionActionType.UpdateReplace, HoldEntity(key, change.Hold!), stored!.Value!.ETag)
+                    : new(TableTransactionActionType.Add, HoldEntity(key, change.Hold!)),
+            ];
+            try
+            {
+                var written = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                _known[partition] = new KnownBalance(change.Balance, written[0].ETag);
+                return change.Outcome;
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
+            {
+                // The hold exists (a repeated step): nothing was written, so the balance is still as known.
+                holdIsNew = false;
+            }
+            catch (Azure.RequestFailedException e) when (ReliefStorageJson.IsConflict(e))
+            {
+                // Another instance changed the balance (or the hold) meanwhile: read both and judge again.
+                _known.TryRemove(partition, out _);
+                holdIsNew = false;
+            }
         }
     }
 

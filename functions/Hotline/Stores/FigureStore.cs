@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
+using Gonghui.Functions.Concurrency;
 using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Hotline;
@@ -35,7 +36,7 @@ public sealed class FigureStore(TableServiceClient tables)
     private const int MaxKnownRows = 20_000;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _writers = new(StringComparer.Ordinal);
+    private readonly KeyedTurns _writers = new();
     private readonly ConcurrentDictionary<(string Partition, string Row), KnownBucket> _known = new();
     private Task? _created;
 
@@ -98,48 +99,40 @@ public sealed class FigureStore(TableServiceClient tables)
     private async Task ApplyToPartitionAsync(string partition, string marker, int shard,
         IReadOnlyCollection<KeyValuePair<FigureBucketKey, FigureCounters>> deltas, CancellationToken cancellationToken)
     {
-        var writer = _writers.GetOrAdd(partition + "|" + shard.ToString(CultureInfo.InvariantCulture), _ => new SemaphoreSlim(1, 1));
-        await writer.WaitAsync(cancellationToken);
-        try
+        using var turn = await _writers.TakeAsync(partition + "|" + shard.ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var rows = deltas.Select(pair => RowKey(pair.Key, shard)).ToList();
+        while (true)
         {
-            var rows = deltas.Select(pair => RowKey(pair.Key, shard)).ToList();
-            while (true)
+            var current = await Task.WhenAll(rows.Select(row => CurrentAsync(partition, row, cancellationToken)));
+            var sums = deltas.Zip(current, (pair, known) => (known?.Counters ?? default) + pair.Value).ToList();
+            var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
+            actions.AddRange(deltas.Zip(current, sums).Select(item => item.Second is { } known
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(partition, item.First.Key, shard, item.Third), known.ETag)
+                : new TableTransactionAction(TableTransactionActionType.Add, Entity(partition, item.First.Key, shard, item.Third))));
+            try
             {
-                var current = await Task.WhenAll(rows.Select(row => CurrentAsync(partition, row, cancellationToken)));
-                var sums = deltas.Zip(current, (pair, known) => (known?.Counters ?? default) + pair.Value).ToList();
-                var actions = new List<TableTransactionAction> { new(TableTransactionActionType.Add, new TableEntity(partition, marker)) };
-                actions.AddRange(deltas.Zip(current, sums).Select(item => item.Second is { } known
-                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, Entity(partition, item.First.Key, shard, item.Third), known.ETag)
-                    : new TableTransactionAction(TableTransactionActionType.Add, Entity(partition, item.First.Key, shard, item.Third))));
-                try
+                var results = (await _table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                if (_known.Count > MaxKnownRows)
                 {
-                    var results = (await _table.SubmitTransactionAsync(actions, cancellationToken)).Value;
-                    if (_known.Count > MaxKnownRows)
-                    {
-                        _known.Clear();
-                    }
+                    _known.Clear();
+                }
 
-                    for (var i = 0; i < rows.Count; i++)
-                    {
-                        _known[(partition, rows[i])] = new KnownBucket(sums[i], results[i + 1].ETag);
-                    }
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    _known[(partition, rows[i])] = new KnownBucket(sums[i], results[i + 1].ETag);
+                }
 
-                    return;
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
-                {
-                    return;
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
-                {
-                    // Another instance updated one of these buckets: forget what this one knew and read them.
-                    rows.ForEach(row => _known.TryRemove((partition, row), out _));
-                }
+                return;
             }
-        }
-        finally
-        {
-            writer.Release();
+            catch (TableTransactionFailedException ex) when (ex.Status == 409 && ex.FailedTransactionActionIndex == 0)
+            {
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Another instance updated one of these buckets: forget what this one knew and read them.
+                rows.ForEach(row => _known.TryRemove((partition, row), out _));
+            }
         }
     }
 
