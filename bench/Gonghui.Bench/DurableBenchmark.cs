@@ -12,7 +12,8 @@ namespace Gonghui.Bench;
 
 /// <summary>
 /// The durable engine on a fresh Azurite: HelloSequence5 throughput, fan-out/fan-in throughput, external-event
-/// round trip latency, storage requests per activity step (counted in the storage pipeline) and peak memory.
+/// round trip latency, storage requests per activity step (counted in the storage pipeline) and peak memory, after a
+/// warm-up that runs each path.
 /// </summary>
 public sealed class DurableBenchmark : IBenchmark
 {
@@ -45,8 +46,7 @@ public sealed class DurableBenchmark : IBenchmark
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
         var client = host.Services.GetRequiredService<DurableTaskClient>();
-        await client.GetInstanceAsync("warm-up", cancellation: cancellationToken);
-        await client.WaitForInstanceCompletionAsync(await client.ScheduleNewOrchestrationInstanceAsync(nameof(HelloSequence5), cancellation: cancellationToken), cancellation: cancellationToken);
+        await WarmUpAsync(client, cancellationToken);
 
         const int sequences = 500;
         counter.Reset();
@@ -78,13 +78,7 @@ public sealed class DurableBenchmark : IBenchmark
             while ((await client.GetInstanceAsync(id, cancellation: cancellationToken))!.RuntimeStatus != OrchestrationRuntimeStatus.Running)
                 await Task.Delay(20, cancellationToken);
         }
-        var latencies = await Task.WhenAll(waiters.Select(async id =>
-        {
-            var raised = Stopwatch.GetTimestamp();
-            await client.RaiseEventAsync(id, "approval", "yes", cancellationToken);
-            await client.WaitForInstanceCompletionAsync(id, cancellation: cancellationToken);
-            return Stopwatch.GetElapsedTime(raised).TotalMilliseconds;
-        }));
+        var latencies = await RaiseAndWaitAsync(client, waiters, cancellationToken);
         Array.Sort(latencies);
         report.Add("event round trip p50", Percentile(latencies, 0.50), "ms", $"{waiting} waiting instances, events raised together, same process");
         report.Add("event round trip p95", Percentile(latencies, 0.95), "ms", "goal <= 500");
@@ -97,6 +91,32 @@ public sealed class DurableBenchmark : IBenchmark
         report.Add("peak working set", self.PeakWorkingSet64 / (1024.0 * 1024.0), "MiB", "this process: engine, client and benchmark (Azurite is a separate process)");
         await host.StopAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Runs every measured path often enough for the runtime (and Azurite's JavaScript engine) to finish compiling it,
+    /// so that the measurements see a warm process, not a cold start.
+    /// </summary>
+    private static async Task WarmUpAsync(DurableTaskClient client, CancellationToken cancellationToken)
+    {
+        const int instances = 64;
+        var sequences = await Task.WhenAll(Enumerable.Range(0, instances)
+            .Select(_ => client.ScheduleNewOrchestrationInstanceAsync(nameof(HelloSequence5), cancellation: cancellationToken)));
+        var waiters = await Task.WhenAll(Enumerable.Range(0, instances)
+            .Select(_ => client.ScheduleNewOrchestrationInstanceAsync(nameof(AwaitApproval), cancellation: cancellationToken)));
+        await Task.WhenAll(sequences.Select(id => client.WaitForInstanceCompletionAsync(id, cancellation: cancellationToken)));
+        await RaiseAndWaitAsync(client, waiters, cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+    }
+
+    /// <summary>Raises the approval event to each waiting instance at once; each one's time from raise to completion.</summary>
+    private static Task<double[]> RaiseAndWaitAsync(DurableTaskClient client, IEnumerable<string> waiters, CancellationToken cancellationToken) =>
+        Task.WhenAll(waiters.Select(async id =>
+        {
+            var raised = Stopwatch.GetTimestamp();
+            await client.RaiseEventAsync(id, "approval", "yes", cancellationToken);
+            await client.WaitForInstanceCompletionAsync(id, cancellation: cancellationToken);
+            return Stopwatch.GetElapsedTime(raised).TotalMilliseconds;
+        }));
 
     private static async Task<double> QueueSendCeilingAsync(AzuriteServer azurite, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ public static class CrashFlow
     public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         await context.CallActivityAsync<string>("Charge", 10);
-        await context.CreateTimer(TimeSpan.FromSeconds(2.5), CancellationToken.None);
+        // Several times the 1 s maximum visibility, so a busy CI machine whose poller runs late still re-arms it.
+        await context.CreateTimer(TimeSpan.FromSeconds(5), CancellationToken.None);
         string signal;
         try
         {

@@ -54,10 +54,13 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     }
 
     /// <summary>The key with this secret, revoked or not; null when there is none.</summary>
-    public async Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default)
+    public Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default) =>
+        FindByHashAsync(ApiKeySecret.Hash(secret), cancellationToken);
+
+    private async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var found = await _table.GetEntityIfExistsAsync(Partition, ApiKeySecret.Hash(secret), cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync(Partition, hash, cancellationToken: cancellationToken);
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
 
@@ -72,7 +75,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
         var hash = ApiKeySecret.Hash(secret);
         if (_cache.TryGetValue(hash, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
             return cached.Key;
-        var key = await FindBySecretAsync(secret, cancellationToken);
+        var key = await FindByHashAsync(hash, cancellationToken);
         if (key is null)
             return null;
         if (_cache.Count >= MaxCachedKeys)
