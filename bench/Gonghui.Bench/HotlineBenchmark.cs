@@ -28,8 +28,6 @@ public sealed class HotlineBenchmark : IBenchmark
     private const int SteadyRate = 100;
     private static readonly TimeSpan SteadyWindow = TimeSpan.FromSeconds(10);
     private const int StatsTickets = 100_000;
-    /// <summary>After a warm-up, time for the runtime's background compilations of the hot path to finish.</summary>
-    private static readonly TimeSpan SettleTime = TimeSpan.FromSeconds(2);
 
     public string Name => "hotline";
 
@@ -46,7 +44,7 @@ public sealed class HotlineBenchmark : IBenchmark
             using var http = CreateOperatorClient(front);
             await WaitUntilKeysWorkAsync(http, cancellationToken);
             await WarmUpIntakeAsync(http, "intake, HTTP only", cancellationToken);
-            await Task.Delay(SettleTime, cancellationToken);
+            await WarmUp.SettleAsync(cancellationToken);
             var frontCpu = CpuMeter.Start(front, azurite);
             var accepted = await MeasureIntakeAsync(http, report, "intake, HTTP only", cancellationToken);
             frontCpu.Report(report, "intake, HTTP only", accepted, "ticket");
@@ -59,7 +57,7 @@ public sealed class HotlineBenchmark : IBenchmark
         await WaitUntilKeysWorkAsync(operatorClient, cancellationToken);
         await WarmUpIntakeAsync(operatorClient, "intake, routing alongside", cancellationToken);
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);
-        await Task.Delay(SettleTime, cancellationToken);
+        await WarmUp.SettleAsync(cancellationToken);
         var cpu = CpuMeter.Start(app, azurite);
         var tickets = await MeasureIntakeAsync(operatorClient, report, "intake, routing alongside", cancellationToken);
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);

@@ -18,9 +18,10 @@ namespace Gonghui.Bench;
 /// Relief approvals, end to end in the real app process on Azurite: 100 two-level applications wait at the district;
 /// all 100 district decisions are posted at once through the approver API; for each, the latency from sending the POST
 /// to the city approver's e-mail arriving at the SMTP server (<see cref="TimingSmtpSink"/>, which notes arrivals to the
-/// millisecond where maildev has the Date header's whole seconds). Before that, <see cref="WarmUp"/> other decisions run the
-/// path once each, so that the burst meets a warm app (its JIT done with the decision path), not a cold start. Then, for contrast, <see cref="Sequential"/> more
-/// decisions one at a time (the latency of the path itself, without a queue of work), and 100 more posted at a steady
+/// millisecond where maildev has the Date header's whole seconds). Before that, <see cref="WarmUpDecisions"/> other
+/// decisions run the path once each, so that the burst meets a warm app (its JIT done with the decision path), not a
+/// cold start. Then, for contrast, <see cref="Sequential"/> more decisions one at a time (the latency of the path
+/// itself, without a queue of work), and 100 more posted at a steady
 /// <see cref="SteadyRate"/> a second. It also times the submissions that set the scene: all applications at once,
 /// reserving from one budget, until every district approver's mail has arrived.
 /// </summary>
@@ -28,7 +29,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
 {
     private const int Applications = 100;
     private const int Sequential = 10;
-    private const int WarmUp = 50;
+    private const int WarmUpDecisions = 50;
     private const int SteadyRate = 20;
     private const string Region = "110108";
     private const string OperatorKey = "bench-operator-key-7c1d2e3f4a";
@@ -93,7 +94,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         var all = await SubmitAsync(Enumerable.Range(1, Applications + Sequential));
         var submitted = submitting.Elapsed.TotalMilliseconds;
         var ids = all[..Applications];
-        var warmUp = await SubmitAsync(Enumerable.Range(Applications + Sequential + 1, WarmUp));
+        var warmUp = await SubmitAsync(Enumerable.Range(Applications + Sequential + 1, WarmUpDecisions));
 
         var sentAt = new Dictionary<string, DateTimeOffset>();
         async Task<double> DecideAsync(string id)
@@ -106,7 +107,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         }
         await Task.WhenAll(warmUp.Select(DecideAsync));
         await WaitForMailsAsync(smtp, CityApprover, warmUp, cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
+        await WarmUp.SettleAsync(cancellationToken);
 
         var cpu = CpuMeter.Start(app, azurite);
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
@@ -122,7 +123,7 @@ public sealed partial class ReliefApprovalBenchmark : IBenchmark
         var queued = QueuedTimes(app, ids);
 
         // A fresh set waiting at the district, decided at a steady rate instead of all at once.
-        var steady = await SubmitAsync(Enumerable.Range(Applications + Sequential + WarmUp + 1, Applications));
+        var steady = await SubmitAsync(Enumerable.Range(Applications + Sequential + WarmUpDecisions + 1, Applications));
         var pacing = Stopwatch.StartNew();
         var steadyPosts = new List<Task<double>>();
         for (var i = 0; i < steady.Length; i++)
