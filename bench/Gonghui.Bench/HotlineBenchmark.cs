@@ -14,7 +14,9 @@ namespace Gonghui.Bench;
 
 /// <summary>
 /// The hotline through the real app process on Azurite: intake throughput at 32 concurrent clients, twice: on an
-/// instance that serves HTTP only, and on one that also routes and mails every ticket on the same two cores; end-to-end
+/// instance that serves HTTP only (the figure the goal is about: the intake answers once the ticket is stored and its
+/// follow-up queued, and a scaled-out app runs the queue work on other instances), and, for contrast, on one that also
+/// routes and mails every ticket on the same two cores; end-to-end
 /// latency from POST to the unit's e-mail arriving at the SMTP server (<see cref="TimingSmtpSink"/>) at a steady 10
 /// and 100 tickets/s (10/s shows the path's own latency, 100/s the goal; above what the pipeline sustains, latency is
 /// queueing); and the stats query over 100,000 tickets spread over 2025 (their figure buckets computed by the rules and
@@ -46,7 +48,7 @@ public sealed class HotlineBenchmark : IBenchmark
             await WarmUpIntakeAsync(http, "intake, HTTP only", cancellationToken);
             await WarmUp.SettleAsync(cancellationToken);
             var frontCpu = CpuMeter.Start(front, azurite);
-            var accepted = await MeasureIntakeAsync(http, report, "intake, HTTP only", cancellationToken);
+            var accepted = await MeasureIntakeAsync(http, report, "intake, HTTP only", "goal ≥ 300/s", cancellationToken);
             frontCpu.Report(report, "intake, HTTP only", accepted, "ticket");
         }
         // The HTTP-only instance's tickets stay unrouted: their follow-ups would only load the measurements below.
@@ -59,7 +61,8 @@ public sealed class HotlineBenchmark : IBenchmark
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);
         await WarmUp.SettleAsync(cancellationToken);
         var cpu = CpuMeter.Start(app, azurite);
-        var tickets = await MeasureIntakeAsync(operatorClient, report, "intake, routing alongside", cancellationToken);
+        var tickets = await MeasureIntakeAsync(operatorClient, report, "intake, routing alongside",
+            "the same cores also route and mail every ticket: see the CPU figures", cancellationToken);
         await WaitForQueuesToDrainAsync(queues, TimeSpan.FromMinutes(3), cancellationToken);
         cpu.Report(report, "intake, routed and mailed", tickets, "ticket");
         Console.WriteLine($"    intake backlog drained at {DateTime.UtcNow:HH:mm:ss}");
@@ -108,7 +111,8 @@ public sealed class HotlineBenchmark : IBenchmark
     }
 
     /// <summary>Returns how many tickets were accepted.</summary>
-    private static async Task<int> MeasureIntakeAsync(HttpClient http, BenchReport report, string label, CancellationToken cancellationToken)
+    private static async Task<int> MeasureIntakeAsync(HttpClient http, BenchReport report, string label, string note,
+        CancellationToken cancellationToken)
     {
         var accepted = 0;
         var failed = 0;
@@ -127,7 +131,7 @@ public sealed class HotlineBenchmark : IBenchmark
         }));
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var sorted = latencies.Order().ToArray();
-        report.Add($"{label}: throughput (32 clients)", accepted / seconds, "202/s", $"{accepted} accepted, {failed} not, goal ≥ 300/s");
+        report.Add($"{label}: throughput (32 clients)", accepted / seconds, "202/s", $"{accepted} accepted, {failed} not, {note}");
         report.Add($"{label}: latency p50", Percentile(sorted, 0.50), "ms");
         report.Add($"{label}: latency p95", Percentile(sorted, 0.95), "ms");
         Console.WriteLine($"    {label}: {accepted / seconds:0.#} 202/s ({accepted} accepted, {failed} not)");
