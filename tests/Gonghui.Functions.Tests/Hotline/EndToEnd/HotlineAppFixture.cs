@@ -111,12 +111,15 @@ public sealed class HotlineAppFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>Every stored ticket snapshot (the rows "ticket|…" of the tickets table).</summary>
-    public async Task<int> CountTicketsAsync()
+    public async Task<int> CountTicketsAsync() => (await SnapshotRowsAsync(["Version"])).Count;
+
+    /// <summary>Every stored ticket snapshot (the rows "ticket|…" of the tickets table), with the columns <paramref name="select"/> names.</summary>
+    public async Task<List<TableEntity>> SnapshotRowsAsync(IEnumerable<string>? select = null)
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
         await table.CreateIfNotExistsAsync();
-        return (await table.QueryAsync(TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}"), select: ["Version"]).ToListAsync()).Count;
+        var snapshots = TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}");
+        return await table.QueryAsync(snapshots, select: select).ToListAsync();
     }
 
     public async Task DisposeAsync()

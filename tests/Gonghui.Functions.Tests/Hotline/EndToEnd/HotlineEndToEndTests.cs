@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Hotline;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;
@@ -148,8 +147,7 @@ public sealed class HotlineEndToEndTests(HotlineAppFixture fixture)
         var numbers = responses.Select(r => r.Body.GetProperty("number").GetString()).Distinct().ToList();
         Assert.Single(ids);
         Assert.Single(numbers);
-        var table = fixture.Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
-        var stored = (await table.QueryAsync(TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}")).ToListAsync())
+        var stored = (await fixture.SnapshotRowsAsync(["Snapshot"]))
             .Count(row => row.GetString("Snapshot")!.Contains(subject, StringComparison.Ordinal));
         Assert.Equal(1, stored);
 
