@@ -67,6 +67,26 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
         }
     }
 
+    /// <summary>
+    /// Gives up the claim <paramref name="claimant"/> holds on a key it has not sent, so that a queued copy of the mail
+    /// can claim it. A claim that moved on (sent, or taken by someone else) stays as it is.
+    /// </summary>
+    public async Task ReleaseAsync(string key, string claimant, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var (partition, row) = Keys(key);
+        var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
+        if (!stored.HasValue || stored.Value!.GetString("State") != Sending || stored.Value.GetString("MessageId") != claimant)
+            return;
+        try
+        {
+            await _table.DeleteEntityAsync(partition, row, stored.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+        }
+    }
+
     public async Task<bool> WasSentAsync(string key, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 using Gonghui.Storage.Tables;
@@ -29,13 +30,16 @@ public sealed record PersonApplication(string ApplicationId, ReliefApplicationSt
 /// orchestration saved last (the projection GET reads). The national ID is kept as a keyed hash; the full number only
 /// inside the details. A person's applications in a program are listed in a partition of their own
 /// (<c>person|{hash}|{program}</c>, one row per application id), so "same person" lookups read one small partition
-/// instead of scanning every application.
+/// instead of scanning every application. The rows this instance read or saved last are remembered for the
+/// workflow's steps (<see cref="GetForStepAsync"/>).
 /// </summary>
 public sealed class ApplicationStore(TableServiceClient tables)
 {
     public const string TableName = "ReliefApplications";
+    private const int MaxRemembered = 10_000;
 
     private readonly LazyTable _table = new(tables, TableName);
+    private readonly ConcurrentDictionary<string, StoredApplication> _remembered = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Lists the application under its person, then adds it; false when the id exists already (a repeated submission).
@@ -74,13 +78,31 @@ public sealed class ApplicationStore(TableServiceClient tables)
         var found = await table.GetEntityIfExistsAsync(applicationId, "", cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var row = found.Value!;
-        return new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
+        var application = new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
             row.GetString("SubmittedByName") ?? "", row.GetDateTimeOffset("SubmittedAt") ?? default,
             ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"))
         {
             Sequence = row.GetInt32("Sequence") ?? 0,
             ETag = row.ETag,
         };
+        Remember(application);
+        return application;
+    }
+
+    /// <summary>
+    /// The application as a workflow step needs it, without a read when this instance read or saved its row before:
+    /// the details as submitted (they never change) and the row's sequence and ETag as last seen here, for
+    /// <see cref="SaveStateAsync"/> to try first (another instance's save in between costs that save a re-read). Its
+    /// <see cref="StoredApplication.State"/> may be behind: the step's state is the orchestration's, not this one.
+    /// </summary>
+    public async Task<StoredApplication?> GetForStepAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        _remembered.TryGetValue(applicationId, out var known) ? known : await GetAsync(applicationId, cancellationToken);
+
+    private void Remember(StoredApplication application)
+    {
+        if (_remembered.Count >= MaxRemembered)
+            _remembered.Clear();
+        _remembered[application.ApplicationId] = application;
     }
 
     /// <summary>
@@ -98,12 +120,14 @@ public sealed class ApplicationStore(TableServiceClient tables)
             if (saved >= sequence) return;
             try
             {
-                await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
+                var response = await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
                 {
                     ["Sequence"] = sequence,
                     ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
                     ["State"] = ReliefStorageJson.Write(state),
                 }, etag, TableUpdateMode.Merge, cancellationToken);
+                if (_remembered.TryGetValue(state.ApplicationId, out var remembered) && response.Headers.ETag is { } newETag)
+                    _remembered[state.ApplicationId] = remembered with { State = state, Sequence = sequence, ETag = newETag };
                 return;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)

@@ -106,7 +106,7 @@ public sealed class ReliefActivities(
                 logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
                 break;
             case SendApprovalRequest request:
-                await mail.EnqueueApproverMailAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request,
+                await mail.MailApproverAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request,
                     link ?? throw new InvalidOperationException($"Task {request.Task.TaskId} is opened with its link before the request is mailed."),
                     cancellationToken);
                 break;
@@ -159,6 +159,6 @@ public sealed class ReliefActivities(
     }
 
     private async Task<StoredApplication> RequireAsync(string applicationId, CancellationToken cancellationToken) =>
-        await applications.GetAsync(applicationId, cancellationToken)
+        await applications.GetForStepAsync(applicationId, cancellationToken)
         ?? throw new InvalidOperationException($"Relief application {applicationId} is not stored.");
 }

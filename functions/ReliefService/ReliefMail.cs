@@ -14,8 +14,9 @@ public enum ApproverMailKind
 }
 
 /// <summary>
-/// Relief e-mails through the <see cref="EmailOutbox"/>: approver mails with a freshly issued link (recorded on the
-/// task row before the mail is queued) and unit notifications. Keys make a rerun's mail a duplicate the sender drops.
+/// Relief e-mails, handed to SMTP through the <see cref="EmailOutbox"/> by the activity that decides them: approver
+/// mails with a freshly issued link (recorded on the task row before the mail leaves) and unit notifications. Keys
+/// make a rerun's mail a duplicate the outbox does not send again.
 /// </summary>
 public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock,
     ILogger<ReliefMail> logger)
@@ -31,17 +32,17 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
         return link;
     }
 
-    /// <summary>Issues a link, records it on the task row, then queues the mail carrying it.</summary>
+    /// <summary>Issues a link, records it on the task row, then sends the mail carrying it.</summary>
     public async Task SendApproverMailAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
         ApproverMailKind kind, CancellationToken cancellationToken)
     {
         var link = Issue(task, recipient);
         await tasks.RecordLinkAsync(state.ApplicationId, task, Record(link), cancellationToken);
-        await EnqueueApproverMailAsync(state, application, task, recipient, kind, link, cancellationToken);
+        await MailApproverAsync(state, application, task, recipient, kind, link, cancellationToken);
     }
 
-    /// <summary>Queues the mail for a link already recorded on the task row.</summary>
-    public async Task EnqueueApproverMailAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
+    /// <summary>Sends the mail for a link already recorded on the task row.</summary>
+    public async Task MailApproverAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
         ApproverMailKind kind, IssuedApprovalLink link, CancellationToken cancellationToken)
     {
         var model = new ApprovalEmailModel(recipient.Name, ReliefCaseSummary.Build(state, application.Details, MaskPhone),
@@ -52,9 +53,9 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
             ApproverMailKind.Reminder => ApprovalEmails.Reminder(model, state.Timing.ReminderAfterWorkingDays),
             _ => ApprovalEmails.Escalation(model, task.Approver.Name, state.Timing.EscalationAfterWorkingDays),
         };
-        await outbox.EnqueueAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
+        await outbox.SendAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
             recipient.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
-        logger.LogInformation("Approval {Kind} for task {TaskId} queued for approver {ApproverId}", kind, task.TaskId, recipient.Id);
+        logger.LogInformation("Approval {Kind} for task {TaskId} mailed to approver {ApproverId}", kind, task.TaskId, recipient.Id);
     }
 
     public async Task SendUnitMailAsync(ReliefApprovalState state, StoredApplication application, NotifyApplicantUnit notify, CancellationToken cancellationToken)
@@ -62,7 +63,7 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
         var unit = await directory.FindUnitAsync(application.Unit, cancellationToken)
             ?? new UnitContact(application.Unit, settings.Value.DefaultUnitEmail);
         var email = ReliefUnitNotification.Render(state, notify.Event, application.Details, unit.Name);
-        await outbox.EnqueueAsync(new EmailMessage($"relief/{state.ApplicationId}/unit/{notify.HistoryIndex}",
+        await outbox.SendAsync(new EmailMessage($"relief/{state.ApplicationId}/unit/{notify.HistoryIndex}",
             unit.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
     }
 
