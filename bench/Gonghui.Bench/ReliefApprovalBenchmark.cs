@@ -20,9 +20,9 @@ namespace Gonghui.Bench;
 /// millisecond where maildev has the Date header's whole seconds). Before that, <see cref="WarmUpBursts"/> bursts of as
 /// many other decisions run the same path, each followed by a pause: .NET's tiered JIT moves a method up a tier
 /// (tier 0, instrumented, optimised) only after calls in a quiet spell, so a single warm-up left about 2,000 methods to
-/// be recompiled during the measured burst, its compiler thread taking a quarter to half of the app's CPU. Then, for contrast, <see cref="Sequential"/> more decisions one at a time (the latency of the path
-/// itself, without a queue of work), and 100 more posted at a steady
-/// <see cref="SteadyRate"/> a second. It also times the submissions that set the scene: all applications at once,
+/// be recompiled during the measured burst, its compiler thread taking a quarter to half of the app's CPU. Then, for
+/// contrast, <see cref="Sequential"/> more decisions one at a time (the latency of the path itself, without a queue of
+/// work), and 100 more posted at a steady <see cref="SteadyRate"/> a second. It also times the submissions that set the scene: all applications at once,
 /// reserving from one budget, until every district approver's mail has arrived.
 /// </summary>
 public sealed class ReliefApprovalBenchmark : IBenchmark

@@ -2,7 +2,6 @@ using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
-using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -18,8 +17,7 @@ public enum ApproverMailKind
 /// mails with a freshly issued link (recorded on the task row before the mail leaves) and unit notifications. Keys
 /// make a rerun's mail a duplicate the outbox does not send again.
 /// </summary>
-public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock,
-    ILogger<ReliefMail> logger)
+public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, ReliefDirectory directory, ReliefSettingsAccessor settings, TimeProvider clock)
 {
     /// <summary>Phone numbers as approvers and units see them.</summary>
     public static string MaskPhone(string phone) => PhoneNumber.TryParse(phone, out var number) ? number.Masked : "****";
@@ -55,7 +53,6 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
         };
         await outbox.SendAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
             recipient.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
-        logger.LogInformation("Approval {Kind} for task {TaskId} mailed to approver {ApproverId}", kind, task.TaskId, recipient.Id);
     }
 
     public async Task SendUnitMailAsync(ReliefApprovalState state, StoredApplication application, NotifyApplicantUnit notify, CancellationToken cancellationToken)
