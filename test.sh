@@ -29,6 +29,15 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(count notExecuted)))
 done
 
+# Repeat the failed tests' names and first message line here, so the end of a long log says what failed.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '
+    /<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+    want && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "FAILED " name ": " $0; want = 0 }
+  ' "$trx"
+done
+
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "A test project failed without reporting a failed test (crash or abort; see above)." >&2
   failed=1
