@@ -26,7 +26,7 @@ public sealed class DurableTaskClientTests(DurableTestHost host) : IClassFixture
     [Fact]
     public async Task StartAt_keeps_the_instance_pending_until_then()
     {
-        var startAt = DateTimeOffset.UtcNow.AddSeconds(2);
+        var startAt = DateTimeOffset.UtcNow.AddSeconds(5);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestOrchestrations.EchoOrchestration), "later",
             new StartOrchestrationOptions(StartAt: startAt));
 
@@ -101,7 +101,9 @@ public sealed class DurableTaskClientTests(DurableTestHost host) : IClassFixture
             await host.RunAsync(nameof(TestOrchestrations.EchoOrchestration), i.ToString(), new StartOrchestrationOptions(prefix + i));
         var waiting = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestOrchestrations.WaitForApproval), new StartOrchestrationOptions(prefix + "w"));
         await host.Client.WaitForInstanceStartAsync(waiting);
-        await host.WaitForHistoryAsync(waiting, h => h.Count > 0);
+        var indexed = Enumerable.Range(0, 5).ToDictionary(i => prefix + i, _ => OrchestrationRuntimeStatus.Completed);
+        indexed[waiting] = OrchestrationRuntimeStatus.Running;
+        await host.WaitForIndexAsync(prefix, indexed);
 
         var completed = await host.Client.GetAllInstancesAsync(new OrchestrationQuery(
             CreatedFrom: before, Statuses: [OrchestrationRuntimeStatus.Completed], InstanceIdPrefix: prefix, PageSize: 2)).ToListAsync();
@@ -130,6 +132,12 @@ public sealed class DurableTaskClientTests(DurableTestHost host) : IClassFixture
         var other = await host.RunAsync(nameof(TestOrchestrations.EchoOrchestration), "y", new StartOrchestrationOptions(prefix + "other"));
         var running = await host.Client.ScheduleNewOrchestrationInstanceAsync(nameof(TestOrchestrations.WaitForApproval), new StartOrchestrationOptions(prefix + "running"));
         await host.Client.WaitForInstanceStartAsync(running);
+        await host.WaitForIndexAsync(prefix, new Dictionary<string, OrchestrationRuntimeStatus>
+        {
+            [done.InstanceId] = OrchestrationRuntimeStatus.Completed,
+            [other.InstanceId] = OrchestrationRuntimeStatus.Completed,
+            [running] = OrchestrationRuntimeStatus.Running,
+        });
 
         var single = await host.Client.PurgeInstanceAsync(done.InstanceId);
         var notRunning = await host.Client.PurgeInstanceAsync(running);

@@ -106,4 +106,23 @@ public sealed class DurableTestHost : IAsyncLifetime
             await Task.Delay(50);
         }
     }
+
+    /// <summary>
+    /// Polls until the instances index lists exactly <paramref name="expected"/> under <paramref name="prefix"/>: the
+    /// engine updates the index just after it commits an instance, so a finished wait can still find it behind.
+    /// </summary>
+    public async Task WaitForIndexAsync(string prefix, IReadOnlyDictionary<string, OrchestrationRuntimeStatus> expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var listed = (await Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix)).ToListAsync())
+                .ToDictionary(m => m.InstanceId, m => m.RuntimeStatus);
+            if (listed.Count == expected.Count && expected.All(e => listed.GetValueOrDefault(e.Key) == e.Value))
+                return;
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The index under {prefix} lists {string.Join(", ", listed.Select(l => $"{l.Key}: {l.Value}"))}.");
+            await Task.Delay(50);
+        }
+    }
 }

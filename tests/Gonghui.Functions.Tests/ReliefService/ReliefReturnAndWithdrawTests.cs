@@ -49,6 +49,8 @@ public sealed class ReliefReturnAndWithdrawTests(ReliefApp relief)
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
             Assert.Equal("cannot-withdraw", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
+        // The state is saved before the step's effects run; the unit is told after the reservation is released.
+        await relief.Maildev.WaitForEmailAsync(e => e.Subject?.Contains($"{applicationId} 已撤回", StringComparison.Ordinal) == true);
         using var admin = relief.Client(ReliefApp.AdminKey);
         var budget = await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year}");
         Assert.Equal("0.00", budget.GetProperty("reserved").GetString());
