@@ -50,6 +50,7 @@ public sealed class DurableManagementApiTests(ReliefApp relief)
         Assert.Equal(region, status.RootElement.GetProperty("input").GetProperty("regionCode").GetString());
         Assert.Contains("待", status.RootElement.GetProperty("customStatus").GetString());
         Assert.True(status.RootElement.GetProperty("historyEvents").GetArrayLength() > 3);
+        Assert.Contains(applicationId, listed);
         foreach (var shown in new[] { instance, listed })
         {
             Assert.DoesNotContain(ReliefApp.NationalIdFor(region, person), shown);
