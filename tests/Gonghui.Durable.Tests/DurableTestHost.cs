@@ -93,35 +93,32 @@ public sealed class DurableTestHost : IAsyncLifetime
     }
 
     /// <summary>Polls until the condition holds on the instance's history (no fixed sleeps).</summary>
-    public async Task<IList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IList<HistoryEvent>, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var history = await Client.GetOrchestrationHistoryAsync(instanceId);
-            if (condition(history))
-                return history;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"History of {instanceId} never met the condition: {string.Join(", ", history.Select(h => h.EventType))}");
-            await Task.Delay(50);
-        }
-    }
+    public Task<IList<HistoryEvent>> WaitForHistoryAsync(string instanceId, Func<IList<HistoryEvent>, bool> condition) =>
+        PollAsync(() => Client.GetOrchestrationHistoryAsync(instanceId), condition,
+            history => $"History of {instanceId} never met the condition: {string.Join(", ", history.Select(h => h.EventType))}");
 
     /// <summary>
     /// Polls until the instances index lists exactly <paramref name="expected"/> under <paramref name="prefix"/>: the
     /// engine updates the index just after it commits an instance, so a finished wait can still find it behind.
     /// </summary>
-    public async Task WaitForIndexAsync(string prefix, IReadOnlyDictionary<string, OrchestrationRuntimeStatus> expected)
+    public Task WaitForIndexAsync(string prefix, IReadOnlyDictionary<string, OrchestrationRuntimeStatus> expected) =>
+        PollAsync(
+            async () => (await Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix)).ToListAsync())
+                .ToDictionary(m => m.InstanceId, m => m.RuntimeStatus),
+            listed => listed.Count == expected.Count && expected.All(e => listed.GetValueOrDefault(e.Key) == e.Value),
+            listed => $"The index under {prefix} lists {string.Join(", ", listed.Select(l => $"{l.Key}: {l.Value}"))}.");
+
+    /// <summary>Reads until <paramref name="done"/> holds on what was read, for up to 30 s; then fails saying what it last read.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done, Func<T, string> describe)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var listed = (await Client.GetAllInstancesAsync(new OrchestrationQuery(InstanceIdPrefix: prefix)).ToListAsync())
-                .ToDictionary(m => m.InstanceId, m => m.RuntimeStatus);
-            if (listed.Count == expected.Count && expected.All(e => listed.GetValueOrDefault(e.Key) == e.Value))
-                return;
+            var value = await read();
+            if (done(value))
+                return value;
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The index under {prefix} lists {string.Join(", ", listed.Select(l => $"{l.Key}: {l.Value}"))}.");
+                throw new TimeoutException(describe(value));
             await Task.Delay(50);
         }
     }
