@@ -122,7 +122,7 @@ public sealed class DurableBenchmark : IBenchmark
     {
         const int sends = 2000;
         var queue = azurite.CreateQueueServiceClient().GetQueueClient("ceiling");
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var gate = new SemaphoreSlim(64);
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, sends).Select(async i =>

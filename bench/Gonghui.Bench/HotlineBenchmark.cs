@@ -4,10 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Hotline;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Queues;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;

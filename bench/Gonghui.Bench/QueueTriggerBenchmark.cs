@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Gonghui.Storage.Queues;
+using Azure.Storage.Queues;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;
@@ -40,7 +40,7 @@ public sealed class QueueTriggerBenchmark : IBenchmark
     private static async Task<QueueClient> FilledQueueAsync(QueueServiceClient queues, string name, CancellationToken cancellationToken)
     {
         var queue = queues.GetQueueClient(name);
-        await queue.CreateIfNotExistsAsync(cancellationToken);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         await Parallel.ForEachAsync(Enumerable.Range(0, Messages), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (i, ct) => await queue.SendMessageAsync($"{{\"n\":{i}}}", cancellationToken: ct));
         return queue;

@@ -7,7 +7,7 @@ using System.Text.Json;
 namespace Gonghui.Bench;
 
 /// <summary>
-/// The benchmark's baseline: the same Table and Queue requests our clients send, written by hand on a plain
+/// The benchmark's baseline: the same Table and Queue requests the Azure SDK clients send, written by hand on a plain
 /// HttpClient with a minimal SharedKey signer and no pipeline (no retries, no logging, no request ids).
 /// It exists only to show what the clients cost on top of the bare HTTP exchange.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Azure;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.Notifications;
 
@@ -45,7 +45,7 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
             catch (RequestFailedException ex) when (ex.Status == 409)
             {
             }
-            var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
+            var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
             if (!stored.HasValue)
                 continue;
             var current = stored.Value!;
@@ -75,7 +75,7 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
     {
         await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
-        var stored = await _table.GetEntityIfExistsAsync(partition, row, cancellationToken: cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (!stored.HasValue || stored.Value!.GetString("State") != Sending || stored.Value.GetString("MessageId") != claimant)
             return;
         try
@@ -91,7 +91,7 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
     {
         await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
-        var stored = await _table.GetEntityIfExistsAsync(partition, row, ["State"], cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, ["State"], cancellationToken);
         return stored.HasValue && stored.Value!.GetString("State") == Sent;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gonghui.Storage.Queues;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Notifications;
@@ -28,7 +28,7 @@ public sealed class EmailOutbox(QueueServiceClient queues, EmailDeliveryLog deli
 
     public async Task EnqueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
-        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken));
+        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await _queue.SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(email)),
             cancellationToken: cancellationToken);
     }

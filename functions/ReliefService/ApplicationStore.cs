@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.ReliefService;
@@ -75,7 +75,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
     public async Task<StoredApplication?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync(applicationId, "", cancellationToken: cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(applicationId, "", cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var row = found.Value!;
         var application = new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
@@ -138,7 +138,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
 
     private static async Task<(int Sequence, Azure.ETag ETag)> ReadSequenceAsync(TableClient table, string applicationId, CancellationToken cancellationToken)
     {
-        var row = (await table.GetEntityAsync(applicationId, "", ["Sequence"], cancellationToken)).Value;
+        var row = (await table.GetEntityAsync<TableEntity>(applicationId, "", ["Sequence"], cancellationToken)).Value;
         return (row.GetInt32("Sequence") ?? 0, row.ETag);
     }
 
@@ -148,13 +148,13 @@ public sealed class ApplicationStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var ids = new List<string>();
-        await foreach (var row in table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {PersonPartition(nationalIdHash, programCode)}"),
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(nationalIdHash, programCode)}"),
                            select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if (row.RowKey != exceptApplicationId)
                 ids.Add(row.RowKey);
         }
-        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync(id, "", ["Status", "AmountFen", "Year"], cancellationToken)));
+        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync<TableEntity>(id, "", ["Status", "AmountFen", "Year"], cancellationToken)));
         var found = new List<PersonApplication>();
         foreach (var (id, row) in ids.Zip(rows))
         {

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -81,7 +81,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     public async Task<StoredApprovalTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(taskId, "", cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(taskId, "", cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -135,7 +135,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     {
         var index = await _index.GetAsync(cancellationToken);
         var open = new List<ApproverTaskEntry>();
-        await foreach (var row in index.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {approverId}"), cancellationToken: cancellationToken))
+        await foreach (var row in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {approverId}"), cancellationToken: cancellationToken))
         {
             if ((await GetAsync(row.RowKey, cancellationToken))?.Snapshot.Status != ApprovalTaskStatus.Open) continue;
             WireName<ApprovalLevel>.TryParse(row.GetString("Level"), out var level);

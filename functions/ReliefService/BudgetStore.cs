@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -30,14 +30,14 @@ public sealed class BudgetStore(TableServiceClient tables)
     public async Task<BudgetBalance?> GetAsync(BudgetKey key, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
         return row.HasValue ? ReadBalance(key, row.Value!) : null;
     }
 
     public async Task<BudgetHold?> GetHoldAsync(BudgetKey key, string holdId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(key.ToString(), HoldRowPrefix + holdId, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), HoldRowPrefix + holdId, cancellationToken: cancellationToken);
         return row.HasValue ? ReadHold(row.Value!) : null;
     }
 
@@ -47,7 +47,7 @@ public sealed class BudgetStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+            var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
             var current = row.HasValue ? ReadBalance(key, row.Value!) : BudgetBalance.Open(key, Yuan.Zero);
             var result = BudgetLedger.SetBudget(current, budget);
             if (!result.IsValid) return result;
@@ -87,7 +87,7 @@ public sealed class BudgetStore(TableServiceClient tables)
         {
             var remembered = _known.GetValueOrDefault(partition);
             var known = remembered ?? await ReadBalanceAsync(table, key, cancellationToken);
-            var stored = holdIsNew ? null : await table.GetEntityIfExistsAsync(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
+            var stored = holdIsNew ? null : await table.GetEntityIfExistsAsync<TableEntity>(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
             var hold = stored is { HasValue: true } ? ReadHold(stored.Value!) : null;
             // No budget set: nothing is available, and no hold can exist.
             var change = step(known?.Balance ?? BudgetBalance.Open(key, Yuan.Zero), hold);
@@ -109,7 +109,7 @@ public sealed class BudgetStore(TableServiceClient tables)
             try
             {
                 var written = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
-                _known[partition] = new KnownBalance(change.Balance, written[0].ETag);
+                _known[partition] = new KnownBalance(change.Balance, written[0].Headers.ETag!.Value);
                 return change.Outcome;
             }
             catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
@@ -128,7 +128,7 @@ public sealed class BudgetStore(TableServiceClient tables)
 
     private static async Task<KnownBalance?> ReadBalanceAsync(TableClient table, BudgetKey key, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
         return row.HasValue ? new KnownBalance(ReadBalance(key, row.Value!), row.Value!.ETag) : null;
     }
 

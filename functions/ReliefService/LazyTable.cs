@@ -1,4 +1,4 @@
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -36,7 +36,7 @@ public sealed class PaymentStore(TableServiceClient tables)
     public async Task<PaymentInstruction?> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(paymentId, "", cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(paymentId, "", cancellationToken: cancellationToken);
         return row.HasValue ? ReliefStorageJson.Read<PaymentInstruction>(row.Value!, "Json") : null;
     }
 
@@ -45,7 +45,7 @@ public sealed class PaymentStore(TableServiceClient tables)
         var table = await _table.GetAsync(cancellationToken);
         var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var payments = new List<PaymentInstruction>();
-        await foreach (var row in table.QueryAsync(TableOdataFilter.Create($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
             payments.Add(ReliefStorageJson.Read<PaymentInstruction>(row, "Json"));
         return payments;
     }

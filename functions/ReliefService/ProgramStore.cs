@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -18,7 +18,7 @@ public sealed class ProgramStore(TableServiceClient tables)
     {
         var table = await _table.GetAsync(cancellationToken);
         var stored = new Dictionary<string, ReliefProgram>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
             stored[row.RowKey] = ReliefStorageJson.Read<ReliefProgram>(row, "Json");
         foreach (var program in ReliefProgramDefaults.All)
             stored.TryAdd(program.Code, program);

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Gonghui.Functions.Relief;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -44,7 +44,7 @@ public sealed class ReliefDirectory(TableServiceClient tables)
         if (_approvers.TryGetValue(cacheKey, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
             return cached.Approvers;
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(ApproverPartition(regionCode), WireName<ApprovalLevel>.Of(level), cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(ApproverPartition(regionCode), WireName<ApprovalLevel>.Of(level), cancellationToken: cancellationToken);
         if (!row.HasValue)
             return null;
         var approvers = ReliefStorageJson.Read<LevelApprovers>(row.Value!, "Json");
@@ -62,7 +62,7 @@ public sealed class ReliefDirectory(TableServiceClient tables)
     public async Task<UnitContact?> FindUnitAsync(string unit, CancellationToken cancellationToken = default)
     {
         var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync(UnitPartition, unit, cancellationToken: cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(UnitPartition, unit, cancellationToken: cancellationToken);
         return row.HasValue ? ReliefStorageJson.Read<UnitContact>(row.Value!, "Json") : null;
     }
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.ReliefService;
 

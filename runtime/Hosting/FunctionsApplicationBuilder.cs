@@ -1,13 +1,12 @@
-using Azure.Core;
 using System.Reflection;
+using Azure.Core;
+using Azure.Data.Tables;
 using Gonghui.Hosting.Configuration;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Http;
 using Gonghui.Hosting.Queues;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Timers;
-using Gonghui.Storage.Queues;
-using Gonghui.Storage.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -102,13 +101,14 @@ public sealed class FunctionsApplicationBuilder
             options.Validate();
             return options;
         });
-        services.AddSingleton(_ => new TableServiceClient(StorageSettings.ConnectionString(configuration)));
+        services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton<LocalQueueSignals>();
         services.AddSingleton(sp =>
         {
             var clientOptions = sp.GetRequiredService<QueuesOptions>().ClientOptions();
             clientOptions.AddPolicy(new LocalSendSignalPolicy(sp.GetRequiredService<LocalQueueSignals>()), HttpPipelinePosition.PerCall);
-            return new QueueServiceClient(StorageSettings.ConnectionString(configuration), clientOptions);
+            return sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(clientOptions);
         });
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionListing>();

@@ -50,7 +50,7 @@ public sealed class CrashTests(AzuriteFixture azurite) : IClassFixture<AzuriteFi
         Assert.Empty(problems);
         Assert.Empty(await HubInspector.IndexMismatches(azurite.Server, hub));
 
-        var ledger = azurite.Server.CreateTableServiceClient().GetTableClient(hub + "Ledger");
+        var ledger = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(hub + "Ledger");
         var balance = (await ledger.GetEntityAsync("account", "balance")).Value.GetInt32("Amount");
         var charges = await ledger.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {"account"} and RowKey ne {"balance"}")).ToListAsync();
         var attempts = await ledger.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {"attempts"}")).ToListAsync();

@@ -25,7 +25,7 @@ public static class HubInspector
     /// <summary>Instances whose index row is missing or disagrees with the head row, described.</summary>
     public static async Task<List<string>> IndexMismatches(AzuriteServer azurite, string hubName)
     {
-        var tables = azurite.CreateTableServiceClient();
+        var tables = new TableServiceClient(azurite.ConnectionString);
         var heads = new Dictionary<string, (string? Status, string? Execution)>();
         await foreach (var head in tables.GetTableClient(hubName + "History").QueryAsync(TableOdataFilter.Create($"RowKey eq {"head"}")))
             heads[head.PartitionKey] = (head.GetString("Status"), head.GetString("ExecutionId"));

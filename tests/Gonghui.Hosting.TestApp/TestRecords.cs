@@ -1,4 +1,4 @@
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 
 namespace Gonghui.Hosting.TestApp;

@@ -1,6 +1,6 @@
 using Azure.Core;
+using Azure.Storage.Queues;
 using Gonghui.Hosting.Queues;
-using Gonghui.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Gonghui.Testing;
 

@@ -1,5 +1,6 @@
-using Gonghui.Storage.Queues;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 
 namespace Gonghui.Hosting.Tests;
 
@@ -21,13 +22,13 @@ public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<Q
         while (moved is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "The message never reached the poison queue.\n" + fixture.Process.Output);
-            moved = (await poison.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.MessageText.Contains(run));
+            moved = (await poison.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(run));
             await Task.Delay(100);
         }
-        Assert.Equal(text, moved.MessageText);
+        Assert.Equal(text, moved.Body.ToString());
         var attempts = TestApp.Phase(await fixture.App.RecordsAsync(run), "end");
         Assert.Equal([1, 2, 3], attempts.Select(a => a.GetInt32("DequeueCount")!.Value).Order());
-        Assert.DoesNotContain((await Queue(fixture.App.RecordQueue).PeekMessagesAsync(32)).Value, m => m.MessageText.Contains(run));
+        Assert.DoesNotContain((await Queue(fixture.App.RecordQueue).PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(run));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
+using Azure.Data.Tables;
 using Gonghui.Hosting.TestApp;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -64,7 +64,7 @@ public sealed class TestApp
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(Settings["RecordTable"]!);
         await table.CreateIfNotExistsAsync();
-        return await table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {partition}")).ToListAsync();
+        return await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ToListAsync();
     }
 
     /// <summary>Polls the records of <paramref name="partition"/> until <paramref name="done"/> holds, or fails at the deadline.</summary>

@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Gonghui.Hosting.Timers;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 
 namespace Gonghui.Hosting.Tests;

@@ -8,7 +8,7 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IClassFixture<Azu
 {
     private async Task<QueueClient> NewQueueAsync(QueueMessageEncoding encoding = QueueMessageEncoding.Base64)
     {
-        var queue = azurite.Server.CreateQueueServiceClient(new QueueClientOptions { MessageEncoding = encoding })
+        var queue = new QueueServiceClient(azurite.Server.ConnectionString, new QueueClientOptions { MessageEncoding = encoding })
             .GetQueueClient(AzuriteServer.UniqueName("q"));
         await queue.CreateIfNotExistsAsync();
         return queue;
@@ -133,7 +133,7 @@ public sealed class QueueClientTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Operations_on_a_missing_queue_fail_with_QueueNotFound()
     {
-        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(AzuriteServer.UniqueName("missing"));
+        var queue = new QueueServiceClient(azurite.Server.ConnectionString).GetQueueClient(AzuriteServer.UniqueName("missing"));
         var ex = await Assert.ThrowsAsync<RequestFailedException>(() => queue.SendMessageAsync("x"));
         Assert.Equal(404, ex.Status);
         Assert.Equal("QueueNotFound", ex.ErrorCode);

@@ -73,7 +73,7 @@ public sealed class SasAuthenticationTests(AzuriteFixture azurite) : IClassFixtu
     public async Task A_read_only_sas_cannot_write()
     {
         var name = AzuriteServer.UniqueName("sas");
-        await azurite.Server.CreateQueueServiceClient().GetQueueClient(name).CreateIfNotExistsAsync();
+        await new QueueServiceClient(azurite.Server.ConnectionString).GetQueueClient(name).CreateIfNotExistsAsync();
         var queue = new QueueServiceClient(SasConnectionString(AccountSas("rl", StorageConnectionString.DevelopmentAccountKey))).GetQueueClient(name);
 
         Assert.Empty((await queue.PeekMessagesAsync()).Value);

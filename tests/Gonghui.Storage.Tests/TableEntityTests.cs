@@ -8,7 +8,7 @@ public sealed class TableEntityTests(AzuriteFixture azurite) : IClassFixture<Azu
 {
     private async Task<TableClient> NewTableAsync()
     {
-        var table = azurite.Server.CreateTableServiceClient().GetTableClient(AzuriteServer.UniqueName("t"));
+        var table = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(AzuriteServer.UniqueName("t"));
         await table.CreateIfNotExistsAsync();
         return table;
     }
@@ -130,7 +130,7 @@ public sealed class TableEntityTests(AzuriteFixture azurite) : IClassFixture<Azu
     [Fact]
     public async Task Create_and_delete_table_are_idempotent()
     {
-        var service = azurite.Server.CreateTableServiceClient();
+        var service = new TableServiceClient(azurite.Server.ConnectionString);
         var name = AzuriteServer.UniqueName("t");
         await service.CreateTableIfNotExistsAsync(name);
         await service.CreateTableIfNotExistsAsync(name);

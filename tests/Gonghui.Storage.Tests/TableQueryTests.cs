@@ -8,7 +8,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Paging_through_2500_entities_by_continuation_loses_and_repeats_none()
     {
-        var table = azurite.Server.CreateTableServiceClient().GetTableClient(AzuriteServer.UniqueName("page"));
+        var table = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(AzuriteServer.UniqueName("page"));
         await table.CreateIfNotExistsAsync();
         var partitions = new[] { "a", "b", "c" };
         var expected = new HashSet<string>();
@@ -48,7 +48,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite) : IClassFixture<Azur
     [Fact]
     public async Task Filter_and_select_narrow_the_result()
     {
-        var table = azurite.Server.CreateTableServiceClient().GetTableClient(AzuriteServer.UniqueName("filter"));
+        var table = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(AzuriteServer.UniqueName("filter"));
         await table.CreateIfNotExistsAsync();
         var since = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 10; i++)
@@ -78,7 +78,7 @@ public sealed class TableQueryTests(AzuriteFixture azurite) : IClassFixture<Azur
     [InlineData("x') or (PartitionKey ne '")]
     public async Task Injection_shaped_values_match_only_themselves(string hostile)
     {
-        var table = azurite.Server.CreateTableServiceClient().GetTableClient(AzuriteServer.UniqueName("inject"));
+        var table = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(AzuriteServer.UniqueName("inject"));
         await table.CreateIfNotExistsAsync();
         await table.AddEntityAsync(new TableEntity("p", "1") { ["Name"] = "alice" });
         await table.AddEntityAsync(new TableEntity("p", "2") { ["Name"] = hostile });

@@ -8,7 +8,7 @@ public sealed class TableTransactionTests(AzuriteFixture azurite) : IClassFixtur
 {
     private async Task<TableClient> NewTableAsync()
     {
-        var table = azurite.Server.CreateTableServiceClient().GetTableClient(AzuriteServer.UniqueName("tx"));
+        var table = new TableServiceClient(azurite.Server.ConnectionString).GetTableClient(AzuriteServer.UniqueName("tx"));
         await table.CreateIfNotExistsAsync();
         return table;
     }

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using Gonghui.Storage;
-using Gonghui.Storage.Queues;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Gonghui.Testing;
 
@@ -33,17 +32,26 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public int QueuePort { get; }
     public int TablePort { get; }
 
+    /// <summary>Azurite's one account and its well-known key (the same for every Azurite).</summary>
+    public const string AccountName = "devstoreaccount1";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+    public Uri QueueEndpoint => new($"http://127.0.0.1:{QueuePort}/{AccountName}");
+
     public string ConnectionString =>
         "DefaultEndpointsProtocol=http;" +
-        $"AccountName={StorageConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{StorageConnectionString.DevelopmentAccountName};" +
-        $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{StorageConnectionString.DevelopmentAccountName};" +
-        $"TableEndpoint=http://127.0.0.1:{TablePort}/{StorageConnectionString.DevelopmentAccountName};";
+        $"AccountName={AccountName};" +
+        $"AccountKey={AccountKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
+        $"QueueEndpoint={QueueEndpoint};" +
+        $"TableEndpoint={TableEndpoint};";
 
-    public TableServiceClient CreateTableServiceClient(StorageClientOptions? options = null) => new(ConnectionString, options);
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? options = null) => new(ConnectionString, options ?? new TableClientOptions());
 
-    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) => new(ConnectionString, options);
+    /// <summary>Queue clients with Base64 messages, as Azure Functions and the app's queue listener read them.</summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? options = null) =>
+        new(ConnectionString, options ?? new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>A table or queue name no other test uses: lowercase letters and digits, starting with a letter.</summary>
     public static string UniqueName(string prefix) =>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Gonghui.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -16,7 +16,7 @@ public sealed class TicketChangeQueue(QueueServiceClient queues)
 
     public async Task EnqueueAsync(TicketChange change, CancellationToken cancellationToken)
     {
-        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken));
+        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await _queue.SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(change, HotlineJson.Options)),
             cancellationToken: cancellationToken);
     }

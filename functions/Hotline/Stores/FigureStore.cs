@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -57,7 +57,7 @@ public sealed class FigureStore(TableServiceClient tables)
         foreach (var partition in buckets.GroupBy(pair => PartitionKey(pair.Key)))
         {
             var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-            await foreach (var row in _table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {partition.Key} and RowKey ge {BucketPrefix} and RowKey lt {"b}"}"),
+            await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition.Key} and RowKey ge {BucketPrefix} and RowKey lt {"b}"}"),
                                cancellationToken: cancellationToken))
             {
                 existing[row.RowKey] = row;
@@ -86,9 +86,9 @@ public sealed class FigureStore(TableServiceClient tables)
     {
         var first = BucketPrefix + Day(range.First);
         var afterLast = BucketPrefix + Day(range.Last) + "|~";
-        var filter = TableOdataFilter.Create($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {afterLast}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {first} and RowKey lt {afterLast}");
         var rows = new List<KeyValuePair<FigureBucketKey, FigureCounters>>();
-        await foreach (var row in _table.QueryAsync(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, maxPerPage: 1000, cancellationToken: cancellationToken))
         {
             rows.Add(new(ParseKey(range.Granularity, row.RowKey), Counters(row)));
         }
@@ -119,7 +119,7 @@ public sealed class FigureStore(TableServiceClient tables)
 
                 for (var i = 0; i < rows.Count; i++)
                 {
-                    _known[(partition, rows[i])] = new KnownBucket(sums[i], results[i + 1].ETag);
+                    _known[(partition, rows[i])] = new KnownBucket(sums[i], results[i + 1].Headers.ETag!.Value);
                 }
 
                 return;
@@ -144,7 +144,7 @@ public sealed class FigureStore(TableServiceClient tables)
             return known;
         }
 
-        var stored = await _table.GetEntityIfExistsAsync(partition, row, CounterNames, cancellationToken);
+        var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, CounterNames, cancellationToken);
         return stored.HasValue ? new KnownBucket(Counters(stored.Value!), stored.Value!.ETag) : null;
     }
 

@@ -1,5 +1,5 @@
 using Azure;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -22,7 +22,7 @@ public sealed class PhoneIndexStore(TableServiceClient tables)
     public async Task<RecentCalls> RecentAsync(string phoneHash, CancellationToken cancellationToken)
     {
         await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
-        var row = await _table.GetEntityIfExistsAsync(phoneHash, phoneHash, ["Tickets"], cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(phoneHash, phoneHash, ["Tickets"], cancellationToken);
         return row.HasValue
             ? new RecentCalls(phoneHash, HotlineJson.Deserialize<List<DuplicateCandidate>>(row.Value!.GetString("Tickets")!), row.Value.ETag)
             : new RecentCalls(phoneHash, [], null);

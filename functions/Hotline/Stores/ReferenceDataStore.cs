@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -93,7 +93,7 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
         var years = new List<HolidayCalendarYear>();
         RoutingData? routing = null;
         HotlinePolicy? policy = null;
-        await foreach (var row in _table.QueryAsync(cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
         {
             var json = row.GetString("Data")!;
             switch (row.PartitionKey)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
+using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -51,7 +51,7 @@ public sealed class TicketIndexStore(TableServiceClient tables)
 
         while (true)
         {
-            var existing = await _list.GetEntityIfExistsAsync(ListPartition, rowKey, ["Version", "DueRow"], cancellationToken);
+            var existing = await _list.GetEntityIfExistsAsync<TableEntity>(ListPartition, rowKey, ["Version", "DueRow"], cancellationToken);
             if (existing.Value!.GetInt32("Version") >= ticket.Version)
             {
                 return;
@@ -79,9 +79,9 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     public async Task<IReadOnlyList<(string RowKey, string TicketId)>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
-        var filter = TableOdataFilter.Create($"PartitionKey eq {DuePartition} and RowKey lt {DueRowKey(now, "~")}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {DueRowKey(now, "~")}");
         var due = new List<(string, string)>();
-        await foreach (var row in _due.QueryAsync(filter, maxPerPage: Math.Min(max, 1000), select: ["TicketId"], cancellationToken: cancellationToken))
+        await foreach (var row in _due.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["TicketId"], cancellationToken: cancellationToken))
         {
             due.Add((row.RowKey, row.GetString("TicketId")!));
             if (due.Count >= max)
@@ -93,16 +93,9 @@ public sealed class TicketIndexStore(TableServiceClient tables)
         return due;
     }
 
-    public async Task DeleteDueAsync(string rowKey, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _due.DeleteEntityAsync(DuePartition, rowKey, cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-        }
-    }
+    /// <summary>Deletes a due row; one already gone is not an error (the SDK's delete does not fail on a missing entity).</summary>
+    public Task DeleteDueAsync(string rowKey, CancellationToken cancellationToken) =>
+        _due.DeleteEntityAsync(DuePartition, rowKey, cancellationToken: cancellationToken);
 
     public static string DueRowKey(DateTimeOffset at, string ticketId) =>
         at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
@@ -111,49 +104,49 @@ public sealed class TicketIndexStore(TableServiceClient tables)
         TicketListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
-        var clauses = new List<string?> { TableOdataFilter.Create($"PartitionKey eq {ListPartition}") };
+        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}") };
         if (query.Status is { } status)
         {
-            clauses.Add(TableOdataFilter.Create($"Status eq {WireNames<TicketStatus>.Of(status)}"));
+            clauses.Add(TableClient.CreateQueryFilter($"Status eq {WireNames<TicketStatus>.Of(status)}"));
         }
 
         if (query.RegionCode is { } region)
         {
-            clauses.Add(TableOdataFilter.Create($"RegionCode eq {region}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RegionCode eq {region}"));
         }
 
         if (query.Category is { } category)
         {
-            clauses.Add(TableOdataFilter.Create($"Category eq {WireNames<TicketCategory>.Of(category)}"));
+            clauses.Add(TableClient.CreateQueryFilter($"Category eq {WireNames<TicketCategory>.Of(category)}"));
         }
 
         if (query.UnitId is { } unit)
         {
-            clauses.Add(TableOdataFilter.Create($"UnitId eq {unit}"));
+            clauses.Add(TableClient.CreateQueryFilter($"UnitId eq {unit}"));
         }
 
         // Newest first: a later receipt has a smaller row key.
         if (query.To is { } to)
         {
-            clauses.Add(TableOdataFilter.Create($"RowKey gt {ListRowKey(ChinaStandardTime.FromLocal(to.AddDays(1), TimeOnly.MinValue), "")}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey gt {ListRowKey(ChinaStandardTime.FromLocal(to.AddDays(1), TimeOnly.MinValue), "")}"));
         }
 
         if (query.From is { } from)
         {
-            clauses.Add(TableOdataFilter.Create($"RowKey lt {ListRowKey(ChinaStandardTime.FromLocal(from, TimeOnly.MinValue), "~")}"));
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey lt {ListRowKey(ChinaStandardTime.FromLocal(from, TimeOnly.MinValue), "~")}"));
         }
 
         if (query.Overdue is true)
         {
-            clauses.Add(TableOdataFilter.Create($"Open eq {true} and ResolutionDueAt lt {now}"));
+            clauses.Add(TableClient.CreateQueryFilter($"Open eq {true} and ResolutionDueAt lt {now}"));
         }
         else if (query.Overdue is false)
         {
-            clauses.Add(TableOdataFilter.Create($"(Open eq {false} or ResolutionDueAt ge {now} or PausedOrStopped eq {true})"));
+            clauses.Add(TableClient.CreateQueryFilter($"(Open eq {false} or ResolutionDueAt ge {now} or PausedOrStopped eq {true})"));
         }
 
-        var filter = TableOdataFilter.And(clauses);
-        await foreach (var page in _list.QueryAsync(filter, query.PageSize, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, query.PageSize))
+        var filter = string.Join(" and ", clauses.Select(clause => "(" + clause + ")"));
+        await foreach (var page in _list.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, query.PageSize))
         {
             return (page.Values.Select(row => Summary(row, now)).ToList(), page.ContinuationToken);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -47,7 +47,7 @@ public sealed class TicketNumberCounter(TableServiceClient tables)
         var row = localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         while (true)
         {
-            var current = await _table.GetEntityIfExistsAsync(Partition, row, ["Last"], cancellationToken);
+            var current = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, row, ["Last"], cancellationToken);
             try
             {
                 if (!current.HasValue)

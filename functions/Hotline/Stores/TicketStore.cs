@@ -1,6 +1,6 @@
 using System.Globalization;
 using Azure;
-using Gonghui.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -50,14 +50,14 @@ public sealed class TicketStore(TableServiceClient tables)
     public async Task<OpenedTicket> GetOpenedAsync(string id, CancellationToken cancellationToken)
     {
         var current = await GetAsync(id, cancellationToken) ?? throw new InvalidOperationException($"Ticket {id} has no snapshot.");
-        var first = await _table.GetEntityIfExistsAsync(id, EntryRow(id, 1), [IntakeBodyHashColumn], cancellationToken);
+        var first = await _table.GetEntityIfExistsAsync<TableEntity>(id, EntryRow(id, 1), [IntakeBodyHashColumn], cancellationToken);
         return new OpenedTicket(current.Ticket, first.HasValue ? first.Value!.GetString(IntakeBodyHashColumn) : null);
     }
 
     public async Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var row = await _table.GetEntityIfExistsAsync(id, SnapshotRow(id), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, SnapshotRow(id), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
@@ -78,7 +78,7 @@ public sealed class TicketStore(TableServiceClient tables)
                 new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next, entry), current.ETag),
                 new(TableTransactionActionType.Add, EntryEntity(next, entry)),
             ], cancellationToken);
-            return new StoredTicket(next, response.Value[0].ETag, entry);
+            return new StoredTicket(next, response.Value[0].Headers.ETag!.Value, entry);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)
         {
@@ -90,8 +90,8 @@ public sealed class TicketStore(TableServiceClient tables)
     {
         await EnsureTableAsync(cancellationToken);
         var entries = new List<TicketHistoryEntry>();
-        var filter = TableOdataFilter.Create($"PartitionKey eq {id} and RowKey gt {"h-"} and RowKey lt {"h."}");
-        await foreach (var row in _table.QueryAsync(filter, select: ["Entry"], cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey gt {"h-"} and RowKey lt {"h."}");
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["Entry"], cancellationToken: cancellationToken))
         {
             entries.Add(HotlineJson.Deserialize<TicketHistoryEntry>(row.GetString("Entry")!));
         }
@@ -103,7 +103,7 @@ public sealed class TicketStore(TableServiceClient tables)
     public async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> GetVersionAsync(string id, int version, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var row = await _table.GetEntityIfExistsAsync(id, EntryRow(id, version), ["Snapshot", "Entry"], cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, EntryRow(id, version), ["Snapshot", "Entry"], cancellationToken);
         return row.HasValue
             ? (HotlineJson.Deserialize<Ticket>(row.Value!.GetString("Snapshot")!), HotlineJson.Deserialize<TicketHistoryEntry>(row.Value.GetString("Entry")!))
             : null;

@@ -1,10 +1,10 @@
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Http;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Queues;
-using Gonghui.Storage.Tables;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Hosting.HostFunctions;
@@ -26,7 +26,7 @@ public sealed class HealthFunctions(TableServiceClient tables, QueueServiceClien
         timeout.CancelAfter(ReadyTimeout);
         try
         {
-            await tables.GetTableClient(ApiKeyStore.TableName).GetEntityIfExistsAsync("health", "health", cancellationToken: timeout.Token);
+            await tables.GetTableClient(ApiKeyStore.TableName).GetEntityIfExistsAsync<TableEntity>("health", "health", cancellationToken: timeout.Token);
             await queues.GetQueueClient("health").GetPropertiesAsync(timeout.Token);
         }
         catch (RequestFailedException ex) when (ex.Status != 0)

@@ -4,7 +4,7 @@ using Azure.Core.Pipeline;
 namespace Gonghui.Hosting.Queues;
 
 /// <summary>
-/// Storage pipeline step of the app's own queue client: after a message was put on a queue ("POST
+/// Pipeline step of the app's queue client (added through <c>QueueClientOptions.AddPolicy</c>): after a message was put on a queue ("POST
 /// .../{queue}/messages" answered 201) with no visibility delay, signals that queue's local listener.
 /// </summary>
 internal sealed class LocalSendSignalPolicy(LocalQueueSignals signals) : HttpPipelineSynchronousPolicy

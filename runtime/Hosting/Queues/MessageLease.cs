@@ -1,5 +1,6 @@
 using Azure;
-using Gonghui.Storage.Queues;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Hosting.Queues;

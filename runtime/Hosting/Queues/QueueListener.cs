@@ -1,6 +1,7 @@
 using Azure;
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
 using Gonghui.Hosting.Functions;
-using Gonghui.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Hosting.Queues;
@@ -102,8 +103,8 @@ internal sealed class QueueListener(
         {
             try
             {
-                await queue.CreateIfNotExistsAsync(stopFetching);
-                await poisonQueue.CreateIfNotExistsAsync(stopFetching);
+                await queue.CreateIfNotExistsAsync(cancellationToken: stopFetching);
+                await poisonQueue.CreateIfNotExistsAsync(cancellationToken: stopFetching);
                 return true;
             }
             catch (OperationCanceledException) when (stopFetching.IsCancellationRequested)

@@ -1,7 +1,7 @@
+using Azure.Storage.Queues;
 using Gonghui.Hosting.Configuration;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -38,10 +38,15 @@ internal sealed class QueueListenerHost(
 
     private QueueServiceClient QueuesFor(QueueTriggerAttribute trigger, string functionName)
     {
-        if (string.Equals(trigger.Connection, StorageSettings.ConnectionSetting, StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(trigger.Connection, StorageConnection.DefaultName, StringComparison.OrdinalIgnoreCase))
             return defaultQueues;
-        var connection = configuration[trigger.Connection]
-            ?? throw new InvalidOperationException($"Queue function '{functionName}' names the connection setting '{trigger.Connection}', which is not set.");
-        return new QueueServiceClient(connection, options.ClientOptions());
+        try
+        {
+            return StorageConnection.FromConfiguration(configuration, trigger.Connection).CreateQueueServiceClient(options.ClientOptions());
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"Queue function '{functionName}' names the connection '{trigger.Connection}': {e.Message}", e);
+        }
     }
 }

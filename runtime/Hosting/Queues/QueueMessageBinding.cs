@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Azure.Storage.Queues.Models;
 using Gonghui.Hosting.Http;
-using Gonghui.Storage.Queues;
 
 namespace Gonghui.Hosting.Queues;
 
@@ -13,7 +13,7 @@ internal static class QueueMessageBinding
     public static object? Value(QueueMessage message, Type parameterType)
     {
         if (parameterType == typeof(string))
-            return message.MessageText;
+            return message.Body.ToString();
         if (parameterType == typeof(byte[]))
             return message.Body.ToArray();
         if (parameterType == typeof(BinaryData))
@@ -32,7 +32,7 @@ internal static class QueueMessageBinding
         ["expirationTime"] = message.ExpiresOn,
         ["nextVisibleTime"] = message.NextVisibleOn,
         ["popReceipt"] = message.PopReceipt,
-        ["queueTrigger"] = message.MessageText,
+        ["queueTrigger"] = message.Body.ToString(),
         ["queueName"] = queueName,
     };
 }

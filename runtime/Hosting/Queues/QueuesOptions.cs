@@ -1,4 +1,4 @@
-using Gonghui.Storage.Queues;
+using Azure.Storage.Queues;
 
 namespace Gonghui.Hosting.Queues;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure;
+using Azure.Data.Tables;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Hosting.Security;
 
@@ -60,7 +60,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     private async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
-        var found = await _table.GetEntityIfExistsAsync(Partition, hash, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, hash, cancellationToken: cancellationToken);
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
 
@@ -88,7 +88,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     {
         await EnsureTableAsync(cancellationToken);
         var keys = new List<ApiKey>();
-        await foreach (var entity in _table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {Partition}"),
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
                            cancellationToken: cancellationToken))
             keys.Add(FromEntity(entity));
         return keys.OrderBy(k => k.CreatedAt).ToList();
@@ -99,8 +99,8 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     {
         await EnsureTableAsync(cancellationToken);
         TableEntity? row = null;
-        await foreach (var entity in _table.QueryAsync(
-                           TableOdataFilter.Create($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
             row = entity;
         if (row is null)
             return null;

@@ -1,6 +1,6 @@
 using Azure;
+using Azure.Data.Tables;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Tables;
 
 namespace Gonghui.Hosting.Timers;
 
@@ -19,7 +19,7 @@ public sealed class TimerScheduleStore(TableServiceClient tables)
 
     public async Task<StoredTimerSchedule?> GetAsync(string hostId, string functionName, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync(hostId, functionName, cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(hostId, functionName, cancellationToken: cancellationToken);
         if (!found.HasValue)
             return null;
         var row = found.Value!;

@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Storage.Queues;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Notifications;
-using Gonghui.Storage.Queues;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -169,7 +169,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
                 return;
             foreach (var message in messages)
             {
-                var change = JsonSerializer.Deserialize<TicketChange>(message.MessageText, HotlineJson.Options)!;
+                var change = JsonSerializer.Deserialize<TicketChange>(message.Body.ToString(), HotlineJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
                     await function.Run(change, i + 1, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -183,7 +183,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
         var emails = new List<EmailMessage>();
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
         {
-            emails.AddRange(messages.Select(m => JsonSerializer.Deserialize<EmailMessage>(m.MessageText)!));
+            emails.AddRange(messages.Select(m => JsonSerializer.Deserialize<EmailMessage>(m.Body.ToString())!));
         }
 
         return emails;

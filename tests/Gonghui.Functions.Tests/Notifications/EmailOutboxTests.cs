@@ -1,7 +1,7 @@
 using System.Text.Json;
+using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Gonghui.Functions.Notifications;
-using Gonghui.Storage.Queues;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -102,7 +102,7 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
         await queue.CreateIfNotExistsAsync();
         var found = new List<(EmailMessage, string)>();
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
-            found.AddRange(messages.Select(m => (JsonSerializer.Deserialize<EmailMessage>(m.MessageText)!, m.MessageId)));
+            found.AddRange(messages.Select(m => (JsonSerializer.Deserialize<EmailMessage>(m.Body.ToString())!, m.MessageId)));
         return found;
     }
 }

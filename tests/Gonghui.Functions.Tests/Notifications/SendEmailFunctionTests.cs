@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using Gonghui.Functions.Notifications;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

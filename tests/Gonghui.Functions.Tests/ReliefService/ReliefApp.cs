@@ -1,13 +1,13 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
 

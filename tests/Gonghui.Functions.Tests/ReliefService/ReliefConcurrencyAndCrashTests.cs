@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
 
@@ -90,7 +90,7 @@ public sealed class ReliefConcurrencyAndCrashTests(ReliefApp relief)
         var table = relief.Tables.GetTableClient(PaymentStore.TableName);
         var count = 0;
         foreach (var id in applicationIds)
-            count += (await table.QueryAsync(TableOdataFilter.Create($"PartitionKey eq {id}")).ToListAsync()).Count;
+            count += (await table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {id}")).ToListAsync()).Count;
         return count;
     }
 }

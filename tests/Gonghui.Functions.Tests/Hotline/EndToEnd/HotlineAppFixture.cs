@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
-using Gonghui.Storage.Tables;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;
@@ -118,8 +118,8 @@ public sealed class HotlineAppFixture : IAsyncLifetime
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
         await table.CreateIfNotExistsAsync();
-        var snapshots = TableOdataFilter.Create($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}");
-        return await table.QueryAsync(snapshots, select: select).ToListAsync();
+        var snapshots = TableClient.CreateQueryFilter($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}");
+        return await table.QueryAsync<TableEntity>(snapshots, select: select).ToListAsync();
     }
 
     public async Task DisposeAsync()
