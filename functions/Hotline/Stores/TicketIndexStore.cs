@@ -81,7 +81,8 @@ public sealed class TicketIndexStore(TableServiceClient tables)
         await EnsureTablesAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {DueRowKey(now, "~")}");
         var due = new List<(string, string)>();
-        await foreach (var row in _due.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["TicketId"], cancellationToken: cancellationToken))
+        // A projection returns only the columns it names, keys included.
+        await foreach (var row in _due.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(max, 1000), select: ["RowKey", "TicketId"], cancellationToken: cancellationToken))
         {
             due.Add((row.RowKey, row.GetString("TicketId")!));
             if (due.Count >= max)
