@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging;
 
@@ -29,7 +28,7 @@ public sealed class EmailOutbox(QueueServiceClient queues, EmailDeliveryLog deli
     public async Task EnqueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
         await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        await _queue.SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(email)),
+        await _queue.SendMessageAsync(BinaryData.FromObjectAsJson(email),
             cancellationToken: cancellationToken);
     }
 

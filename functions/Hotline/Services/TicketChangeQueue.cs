@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 
 namespace Gonghui.Functions.Hotline;
@@ -17,7 +16,7 @@ public sealed class TicketChangeQueue(QueueServiceClient queues)
     public async Task EnqueueAsync(TicketChange change, CancellationToken cancellationToken)
     {
         await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        await _queue.SendMessageAsync(new BinaryData(JsonSerializer.SerializeToUtf8Bytes(change, HotlineJson.Options)),
+        await _queue.SendMessageAsync(BinaryData.FromObjectAsJson(change, HotlineJson.Options),
             cancellationToken: cancellationToken);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Storage.Queues;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Notifications;
@@ -169,7 +168,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
                 return;
             foreach (var message in messages)
             {
-                var change = JsonSerializer.Deserialize<TicketChange>(message.Body.ToString(), HotlineJson.Options)!;
+                var change = message.Body.ToObjectFromJson<TicketChange>(HotlineJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
                     await function.Run(change, i + 1, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
@@ -183,7 +182,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
         var emails = new List<EmailMessage>();
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
         {
-            emails.AddRange(messages.Select(m => JsonSerializer.Deserialize<EmailMessage>(m.Body.ToString())!));
+            emails.AddRange(messages.Select(m => m.Body.ToObjectFromJson<EmailMessage>()!));
         }
 
         return emails;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Gonghui.Functions.Notifications;
@@ -102,7 +101,7 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
         await queue.CreateIfNotExistsAsync();
         var found = new List<(EmailMessage, string)>();
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
-            found.AddRange(messages.Select(m => (JsonSerializer.Deserialize<EmailMessage>(m.Body.ToString())!, m.MessageId)));
+            found.AddRange(messages.Select(m => (m.Body.ToObjectFromJson<EmailMessage>()!, m.MessageId)));
         return found;
     }
 }
