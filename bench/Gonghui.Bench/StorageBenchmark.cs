@@ -22,7 +22,7 @@ public sealed class StorageBenchmark : IBenchmark
     public string Name => "storage";
 
     public string Description =>
-        $"Table and Queue clients vs raw HttpClient with the same SharedKey signing, {Workers} concurrent workers, " +
+        $"Azure SDK Table and Queue clients vs raw HttpClient with the same SharedKey signing, {Workers} concurrent workers, " +
         $"sides alternating in {SlicesPerSide} slices each, medians of {MeasuredRounds} rounds after a warm-up, in-memory Azurite";
 
     private enum Side
