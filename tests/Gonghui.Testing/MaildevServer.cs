@@ -23,13 +23,14 @@ public sealed class MaildevServer : IAsyncDisposable
     public Uri WebUri => new($"http://127.0.0.1:{WebPort}/");
 
     /// <param name="incomingUser">With <paramref name="incomingPassword"/>: the login the SMTP server demands.</param>
-    public static async Task<MaildevServer> StartAsync(string? incomingUser = null, string? incomingPassword = null)
+    /// <param name="smtpPort">The SMTP port to take (one a stopped maildev had); a free one when not given.</param>
+    public static async Task<MaildevServer> StartAsync(string? incomingUser = null, string? incomingPassword = null, int? smtpPort = null)
     {
         string[] login = incomingUser is null ? [] : ["--incoming-user", incomingUser, "--incoming-pass", incomingPassword ?? ""];
         // maildev cannot report OS-chosen ports, so pick free ones and retry if another process took one meanwhile.
         for (var attempt = 1; ; attempt++)
         {
-            var smtp = FreePort.Next();
+            var smtp = smtpPort ?? FreePort.Next();
             var web = FreePort.Next();
             try
             {

@@ -92,6 +92,27 @@ public sealed class MailKitSmtpTests(MailKitSmtpFixture servers) : IClassFixture
     }
 
     [Fact]
+    public async Task A_connection_the_server_closed_while_idle_is_replaced_and_the_mail_still_goes_out()
+    {
+        var restarting = await MaildevServer.StartAsync();
+        var port = restarting.SmtpPort;
+        var logger = new ConnectionCounter();
+        await using var sender = Sender(port, logger: logger);
+        var before = NewEmail("before-restart");
+        await sender.SendAsync(before, CancellationToken.None);
+        await restarting.WaitForEmailAsync(m => m.Subject == before.Subject);
+
+        // The server goes away with the pooled connection, and comes back on the same port.
+        await restarting.DisposeAsync();
+        await using var restarted = await MaildevServer.StartAsync(smtpPort: port);
+        var after = NewEmail("after-restart");
+        await sender.SendAsync(after, CancellationToken.None);
+
+        await restarted.WaitForEmailAsync(m => m.Subject == after.Subject);
+        Assert.Equal(2, logger.Opened);
+    }
+
+    [Fact]
     public async Task A_server_that_demands_a_login_takes_mail_from_the_configured_user()
     {
         await using var sender = Sender(MaildevWithLogin.SmtpPort, User, Password);
