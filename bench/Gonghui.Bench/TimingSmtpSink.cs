@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit.Utils;
 
 namespace Gonghui.Bench;
 
@@ -11,7 +11,7 @@ namespace Gonghui.Bench;
 /// ended, by recipient and decoded subject. maildev stamps mails with their Date header, which has whole seconds only, and answers
 /// a poll with every stored mail, which loads the very machine being measured.
 /// </summary>
-public sealed partial class TimingSmtpSink : IAsyncDisposable
+public sealed class TimingSmtpSink : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -124,17 +124,12 @@ public sealed partial class TimingSmtpSink : IAsyncDisposable
             if (line.Length == 0)
                 inHeaders = false;
             else if (inHeaders)
-                headers.Append(line[0] is ' ' or '\t' ? line.TrimStart() : "\n" + line);
+                headers.Append(line[0] is ' ' or '\t' ? line : "\n" + line);
         }
 
         var subject = headers.ToString().Split('\n').FirstOrDefault(h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase)) ?? "";
-        return Base64EncodedWord().Replace(subject["Subject:".Length..].Trim(), match =>
-            Encoding.GetEncoding(match.Groups["charset"].Value).GetString(Convert.FromBase64String(match.Groups["text"].Value)));
+        return Rfc2047.DecodeText(Encoding.ASCII.GetBytes(subject["Subject:".Length..].Trim()));
     }
-
-    // RFC 2047 "B" encoded words, as .NET writes a UTF-8 subject; adjacent words are joined with no space between.
-    [GeneratedRegex(@"=\?(?<charset>[^?]+)\?[Bb]\?(?<text>[^?]*)\?=\s*")]
-    private static partial Regex Base64EncodedWord();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,44 +1,136 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace Gonghui.Functions.Notifications;
 
-/// <summary>Hands an e-mail to the SMTP server: plain text, plus HTML as an alternative when given, all UTF-8.</summary>
-public sealed class SmtpEmailSender(IOptions<SmtpSettings> options)
+/// <summary>
+/// Hands e-mails to the SMTP server (MailKit): plain text, plus HTML as an alternative when given, all UTF-8, with a
+/// Message-ID fixed by the e-mail's key. Connections stay open between e-mails, so a batch of queue messages goes over
+/// a few logged-in connections instead of one each; at most <see cref="SmtpSettings.MaxConnections"/> are open.
+/// A failure throws (a refused login as MailKit's AuthenticationException) and leaves retrying to the caller.
+/// </summary>
+public sealed class SmtpEmailSender(IOptions<SmtpSettings> options, ILogger<SmtpEmailSender>? logger = null) : IAsyncDisposable
 {
+    /// <summary>
+    /// Servers close idle connections (maildev and other Node servers after 60 s, Postfix after 300 s); one idle longer
+    /// than this is closed here rather than found dead when the next e-mail needs it.
+    /// </summary>
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(30);
+
+    private readonly SmtpSettings _settings = options.Value;
+    private readonly ILogger _logger = logger ?? NullLogger<SmtpEmailSender>.Instance;
+    private readonly SemaphoreSlim _openSlots = new(Math.Max(1, options.Value.MaxConnections));
+    private readonly ConcurrentBag<(SmtpClient Client, long IdleSince)> _idle = [];
+
     public async Task SendAsync(EmailMessage email, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        using var message = new MailMessage
+        var message = Compose(email);
+        await _openSlots.WaitAsync(cancellationToken);
+        try
         {
-            From = new MailAddress(settings.From, settings.FromName, Encoding.UTF8),
-            Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = email.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            IsBodyHtml = false,
-        };
-        message.To.Add(email.To);
-        message.Headers.Add("Message-ID", $"<{MessageIdLocalPart(email.Key)}@{new MailAddress(settings.From).Host}>");
-        if (email.HtmlBody is not null)
-        {
-            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(
-                email.HtmlBody, Encoding.UTF8, MediaTypeNames.Text.Html));
+            var (client, reused) = await TakeConnectionAsync(cancellationToken);
+            while (true)
+            {
+                try
+                {
+                    await client.SendAsync(message, cancellationToken);
+                    break;
+                }
+                catch (Exception e)
+                {
+                    await CloseAsync(client);
+                    if (!(reused && e is ServiceNotConnectedException or IOException or SmtpProtocolException))
+                        throw;
+                    // The server dropped the idle connection before this e-mail went out: once more on a new one.
+                    _logger.LogDebug(e, "The server closed a reused SMTP connection; reconnecting");
+                    (client, reused) = (await ConnectAsync(cancellationToken), false);
+                }
+            }
+            _idle.Add((client, Stopwatch.GetTimestamp()));
         }
-
-        using var client = new SmtpClient(settings.Host, settings.Port)
+        finally
         {
-            EnableSsl = settings.EnableSsl,
-            DeliveryMethod = SmtpDeliveryMethod.Network,
+            _openSlots.Release();
+        }
+    }
+
+    private MimeMessage Compose(EmailMessage email)
+    {
+        var message = new MimeMessage
+        {
+            Subject = email.Subject,
+            MessageId = $"{MessageIdLocalPart(email.Key)}@{MailboxAddress.Parse(_settings.From).Domain}",
+            Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody(),
         };
-        if (!string.IsNullOrEmpty(settings.UserName))
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-        await client.SendMailAsync(message, cancellationToken);
+        message.From.Add(new MailboxAddress(_settings.FromName, _settings.From));
+        message.To.Add(MailboxAddress.Parse(email.To));
+        return message;
+    }
+
+    private async Task<(SmtpClient Client, bool Reused)> TakeConnectionAsync(CancellationToken cancellationToken)
+    {
+        while (_idle.TryTake(out var idle))
+        {
+            if (idle.Client.IsConnected && Stopwatch.GetElapsedTime(idle.IdleSince) < IdleLimit)
+                return (idle.Client, true);
+            await CloseAsync(idle.Client);
+        }
+        return (await ConnectAsync(cancellationToken), false);
+    }
+
+    private async Task<SmtpClient> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(_settings.TimeoutSeconds).TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(_settings.Host, _settings.Port, _settings.Security, cancellationToken);
+            if (!string.IsNullOrEmpty(_settings.UserName))
+                await client.AuthenticateAsync(_settings.UserName, _settings.Password ?? "", cancellationToken);
+        }
+        catch
+        {
+            await CloseAsync(client);
+            throw;
+        }
+        _logger.LogDebug("Opened an SMTP connection to {Host}:{Port}", _settings.Host, _settings.Port);
+        return client;
+    }
+
+    private static async Task CloseAsync(SmtpClient client)
+    {
+        try
+        {
+            if (client.IsConnected)
+            {
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                await client.DisconnectAsync(quit: true, timeout.Token);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ProtocolException or CommandException)
+        {
+            // Closing a connection that already failed: nothing left to do.
+        }
+        finally
+        {
+            client.Dispose();
+        }
     }
 
     private static string MessageIdLocalPart(string key) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32].ToLowerInvariant();
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)))[..32].ToLowerInvariant();
+
+    public async ValueTask DisposeAsync()
+    {
+        while (_idle.TryTake(out var idle))
+            await CloseAsync(idle.Client);
+        _openSlots.Dispose();
+    }
 }

@@ -22,18 +22,21 @@ public sealed class MaildevServer : IAsyncDisposable
     public int WebPort { get; }
     public Uri WebUri => new($"http://127.0.0.1:{WebPort}/");
 
-    public static async Task<MaildevServer> StartAsync()
+    /// <param name="incomingUser">With <paramref name="incomingPassword"/>: the login the SMTP server demands.</param>
+    /// <param name="smtpPort">The SMTP port to take (one a stopped maildev had); a free one when not given.</param>
+    public static async Task<MaildevServer> StartAsync(string? incomingUser = null, string? incomingPassword = null, int? smtpPort = null)
     {
+        string[] login = incomingUser is null ? [] : ["--incoming-user", incomingUser, "--incoming-pass", incomingPassword ?? ""];
         // maildev cannot report OS-chosen ports, so pick free ones and retry if another process took one meanwhile.
         for (var attempt = 1; ; attempt++)
         {
-            var smtp = FreePort.Next();
+            var smtp = smtpPort ?? FreePort.Next();
             var web = FreePort.Next();
             try
             {
                 var (process, _) = await NodeServerProcess.StartAsync(
                     "node_modules/maildev/bin/maildev",
-                    ["--smtp", smtp.ToString(), "--web", web.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1"],
+                    ["--smtp", smtp.ToString(), "--web", web.ToString(), "--ip", "127.0.0.1", "--web-ip", "127.0.0.1", .. login],
                     [new Regex("MailDev webapp running"), new Regex("MailDev SMTP Server running")],
                     TimeSpan.FromSeconds(30));
                 return new MaildevServer(process, smtp, web);
@@ -62,6 +65,9 @@ public sealed class MaildevServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The e-mail as the SMTP server received it (headers and MIME parts).</summary>
+    public Task<string> GetSourceAsync(string id) => _http.GetStringAsync($"email/{id}/source");
+
     public async Task DeleteAllAsync() => (await _http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
 
     public async ValueTask DisposeAsync()
@@ -81,4 +87,5 @@ public sealed record MaildevEmail(
     [property: JsonPropertyName("text")] string? Text,
     [property: JsonPropertyName("html")] string? Html,
     [property: JsonPropertyName("from")] IReadOnlyList<MaildevAddress>? From,
-    [property: JsonPropertyName("to")] IReadOnlyList<MaildevAddress>? To);
+    [property: JsonPropertyName("to")] IReadOnlyList<MaildevAddress>? To,
+    [property: JsonPropertyName("messageId")] string? MessageId = null);

@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Calendar;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Http;
 using Gonghui.Hosting.Triggers;
 using Microsoft.AspNetCore.Http;
+using MimeKit;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -76,7 +76,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
             errors.Add(new FieldError("units", "units.id_invalid"));
         }
 
-        if (body.Units.Any(unit => !MailAddress.TryCreate(unit.Email, out _) || !MailAddress.TryCreate(unit.SupervisorEmail, out _)))
+        if (body.Units.Any(unit => !IsEmailAddress(unit.Email) || !IsEmailAddress(unit.SupervisorEmail)))
         {
             errors.Add(new FieldError("units", "units.email_invalid"));
         }
@@ -126,6 +126,10 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
         await reference.SavePolicyAsync(body, cancellationToken);
         return HotlineHttp.Json(req, StatusCodes.Status200OK, body);
     }
+
+    // The sender parses recipients with MimeKit, so the check does too; a bare local part is not an address here.
+    private static bool IsEmailAddress(string? value) =>
+        value is not null && MailboxAddress.TryParse(value, out var mailbox) && mailbox.Domain.Length > 0;
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex UnitIdPattern();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;
 
@@ -38,6 +39,11 @@ public sealed class HotlineAdminTests(HotlineAppFixture fixture)
         var routing = await admin.GetFromJsonAsync<JsonElement>("api/hotline/routing");
         var broken = routing.ToString().Replace("\"unitId\":\"370102-union\"", "\"unitId\":\"nowhere\"");
         Assert.Contains("routing.inconsistent", await ProblemText(await Put(admin, "api/hotline/routing", broken)));
+        foreach (var notAnAddress in new[] { "desk", "not an address", "desk@gonghui.local, chief@gonghui.local" })
+        {
+            var badEmail = Regex.Replace(routing.ToString(), "\"email\":\"[^\"]*\"", $"\"email\":\"{notAnAddress}\"");
+            Assert.Contains("units.email_invalid", await ProblemText(await Put(admin, "api/hotline/routing", badEmail)));
+        }
         Assert.Equal(HttpStatusCode.OK, (await Put(admin, "api/hotline/routing", routing.ToString())).StatusCode);
 
         var policy = await admin.GetFromJsonAsync<JsonElement>("api/hotline/policy");
