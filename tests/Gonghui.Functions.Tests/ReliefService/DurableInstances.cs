@@ -26,12 +26,12 @@ public static class DurableInstances
         instance is { } found && found.TryGetProperty("runtimeStatus", out var status) ? status.GetString() : null;
 
     /// <summary>
-    /// Whether the history (<c>showHistory=true</c>) holds a TimerCreated event that fires after <paramref name="now"/>. Event
-    /// field names are matched ignoring case: Durable Functions writes them in Pascal case.
+    /// Whether the history (<c>showHistory=true</c>) holds a TimerCreated event that fires after <paramref name="now"/>. Field
+    /// names and the event type are matched ignoring case: Durable Functions writes them in Pascal case.
     /// </summary>
     public static bool HasTimerFiringAfter(JsonElement instance, DateTimeOffset now) =>
         instance.GetProperty("historyEvents").EnumerateArray().Any(e =>
-            Field(e, "eventType")?.GetString() == "TimerCreated" && Field(e, "fireAt")?.GetDateTimeOffset() > now);
+            string.Equals(Field(e, "eventType")?.GetString(), "TimerCreated", StringComparison.OrdinalIgnoreCase) && Field(e, "fireAt")?.GetDateTimeOffset() > now);
 
     private static JsonElement? Field(JsonElement historyEvent, string name) =>
         historyEvent.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value)
