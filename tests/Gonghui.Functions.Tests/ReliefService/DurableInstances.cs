@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Gonghui.Functions.Tests.ReliefService;
+
+/// <summary>
+/// Orchestration instances as the app's Durable Functions-shaped management API
+/// (<c>/runtime/webhooks/durabletask/instances</c>) shows them to an admin key.
+/// </summary>
+public static class DurableInstances
+{
+    public const string Path = "runtime/webhooks/durabletask/instances";
+
+    /// <summary>The instance's status document, or null when the API answers 404 (no such instance, or purged).</summary>
+    public static async Task<JsonElement?> GetAsync(HttpClient admin, string instanceId, string query = "")
+    {
+        using var response = await admin.GetAsync($"{Path}/{instanceId}{query}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted,
+            $"GET instance {instanceId}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static string? RuntimeStatus(JsonElement? instance) =>
+        instance is { } found && found.TryGetProperty("runtimeStatus", out var status) ? status.GetString() : null;
+
+    /// <summary>
+    /// Whether the history (<c>showHistory=true</c>) holds a TimerCreated event that fires after <paramref name="now"/>. Field
+    /// names and the event type are matched ignoring case: Durable Functions writes them in Pascal case.
+    /// </summary>
+    public static bool HasTimerFiringAfter(JsonElement instance, DateTimeOffset now) =>
+        instance.GetProperty("historyEvents").EnumerateArray().Any(e =>
+            string.Equals(Field(e, "eventType")?.GetString(), "TimerCreated", StringComparison.OrdinalIgnoreCase) && Field(e, "fireAt")?.GetDateTimeOffset() > now);
+
+    private static JsonElement? Field(JsonElement historyEvent, string name) =>
+        historyEvent.EnumerateObject().Where(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Select(p => (JsonElement?)p.Value)
+            .FirstOrDefault();
+
+    /// <summary>Waits until the instance shows <paramref name="runtimeStatus"/> (e.g. Completed, Terminated).</summary>
+    public static Task<JsonElement?> WaitForStatusAsync(HttpClient admin, string instanceId, string runtimeStatus, TimeSpan timeout) =>
+        Poll.UntilAsync(() => GetAsync(admin, instanceId), instance => RuntimeStatus(instance) == runtimeStatus, timeout,
+            $"Orchestration {instanceId} to be {runtimeStatus}");
+}
