@@ -1,8 +1,8 @@
-using Gonghui.Durable;
+using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
+using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 using Microsoft.Extensions.Logging;
 using Gonghui.Functions.Calendar;
 

@@ -1,6 +1,7 @@
-using Gonghui.Durable;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
+using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 
 namespace Gonghui.Functions.ReliefService;
 

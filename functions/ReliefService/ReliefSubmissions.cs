@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gonghui.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.Calendar;
@@ -39,7 +40,7 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
                 await durable.ScheduleNewOrchestrationInstanceAsync(ReliefApprovalOrchestration.Name, submission,
                     new StartOrchestrationOptions(application.ApplicationId), cancellationToken);
             }
-            catch (OrchestrationAlreadyExistsException)
+            catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
             {
                 // A concurrent repeat started it.
             }

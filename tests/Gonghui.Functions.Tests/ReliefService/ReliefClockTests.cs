@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Durable;
+using Gonghui.Hosting.Durable;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Relief;
@@ -49,7 +49,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddFunctions(typeof(ReliefActivities).Assembly);
         builder.Services.AddNotifications(builder.Configuration);
-        builder.Services.AddDurableTask(builder.Configuration, options => options.MaxTimerVisibility = TimeSpan.FromSeconds(1));
+        builder.Services.AddDurableTask(builder.Configuration);
         builder.Services.AddHotline(builder.Configuration);
         builder.AddRelief();
         builder.Services.RemoveAll<TimeProvider>();
