@@ -40,10 +40,9 @@ public sealed class DurableBenchmark : IBenchmark
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             [DurableTaskHubSettings.Section + ":hubName"] = "bench",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            [FunctionAppSettings.HostSection + ":logging:logLevel:default"] = "Warning",
         });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddFunctions(typeof(BenchOrchestrations).Assembly);
         builder.Services.AddDurableTask(builder.Configuration);
         builder.Services.AddSingleton(sp =>

@@ -34,7 +34,7 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
         {
             var submission = new ReliefSubmission(application.ApplicationId, application.Details.Applicant.RegionCode,
                 application.Details.RequestedAmount, program,
-                application.SubmittedById, application.SubmittedByName, application.SubmittedAt);
+                application.SubmittedById, application.SubmittedByName, application.SubmittedAt, settings.Value.WorkingDayLength);
             try
             {
                 await durable.ScheduleNewOrchestrationInstanceAsync(ReliefApprovalOrchestration.Name, submission,
