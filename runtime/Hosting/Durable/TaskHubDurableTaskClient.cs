@@ -27,7 +27,9 @@ public sealed class TaskHubDurableTaskClient(
     /// <summary>What a start dedupes against when the caller names no statuses: a live instance, as Durable Functions does.</summary>
     private static readonly OrchestrationStatus[] LiveStatuses = [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Suspended];
 
-    private static readonly TimeSpan WaitPollInterval = TimeSpan.FromMilliseconds(200);
+    /// <summary>Waits poll the instance row, from every 50 ms up to once a second, so that many waiters do not flood storage.</summary>
+    private static readonly TimeSpan FirstWaitPoll = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan LongestWaitPoll = TimeSpan.FromSeconds(1);
 
     public string HubName => Name;
 
@@ -105,27 +107,13 @@ public sealed class TaskHubDurableTaskClient(
                 string.IsNullOrEmpty(result.ContinuationToken) ? null : result.ContinuationToken);
         });
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false,
-        CancellationToken cancellation = default)
-    {
-        while (true)
-        {
-            if (await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation) is { RuntimeStatus: not OrchestrationRuntimeStatus.Pending } started)
-                return started;
-            await Task.Delay(WaitPollInterval, cancellation);
-        }
-    }
+    public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default) =>
+        WaitUntilAsync(instanceId, getInputsAndOutputs, m => m.RuntimeStatus != OrchestrationRuntimeStatus.Pending, cancellation);
 
-    public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false,
-        CancellationToken cancellation = default)
-    {
-        while (true)
-        {
-            if (await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation) is { IsCompleted: true } completed)
-                return completed;
-            await Task.Delay(WaitPollInterval, cancellation);
-        }
-    }
+    public override Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false,
+        CancellationToken cancellation = default) =>
+        WaitUntilAsync(instanceId, getInputsAndOutputs, m => m.IsCompleted, cancellation);
 
     public override async Task<PurgeResult> PurgeInstanceAsync(string instanceId, PurgeInstanceOptions? options = null,
         CancellationToken cancellation = default)
@@ -156,6 +144,19 @@ public sealed class TaskHubDurableTaskClient(
     }
 
     public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<OrchestrationMetadata> WaitUntilAsync(string instanceId, bool getInputsAndOutputs, Func<OrchestrationMetadata, bool> reached,
+        CancellationToken cancellation)
+    {
+        var poll = FirstWaitPoll;
+        while (true)
+        {
+            if (await GetInstancesAsync(instanceId, getInputsAndOutputs, cancellation) is { } metadata && reached(metadata))
+                return metadata;
+            await Task.Delay(poll, cancellation);
+            poll = TimeSpan.FromTicks(Math.Min(poll.Ticks * 2, LongestWaitPoll.Ticks));
+        }
+    }
 
     private Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellation)
     {
