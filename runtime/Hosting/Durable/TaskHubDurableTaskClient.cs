@@ -15,7 +15,7 @@ namespace Gonghui.Hosting.Durable;
 /// <c>AzureStorageOrchestrationService</c> instance the worker polls, so a start or an event sent from this process
 /// wakes the worker at once instead of after its polling back-off. Hand-written because the official adapter for this
 /// (Microsoft.DurableTask.Client.OrchestrationServiceClientShim) is not served by the registry this project restores
-/// from; it implements what the app and the management API use and says so for the rest.
+/// from; it implements what the app and the management API use. Its <see cref="DurableTaskClient.Name"/> is the task hub's.
 /// </summary>
 public sealed class TaskHubDurableTaskClient(
     string hubName,
@@ -30,8 +30,6 @@ public sealed class TaskHubDurableTaskClient(
     /// <summary>Waits poll the instance row, from every 50 ms up to once a second, so that many waiters do not flood storage.</summary>
     private static readonly TimeSpan FirstWaitPoll = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan LongestWaitPoll = TimeSpan.FromSeconds(1);
-
-    public string HubName => Name;
 
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(TaskName orchestratorName, object? input = null,
         StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
