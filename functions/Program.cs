@@ -1,8 +1,8 @@
-using Gonghui.Durable;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Hosting;
+using Gonghui.Hosting.Durable;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
 

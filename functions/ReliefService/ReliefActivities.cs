@@ -1,8 +1,8 @@
-using Gonghui.Durable;
+using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
+using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 using Microsoft.Extensions.Logging;
 using Gonghui.Functions.Calendar;
 
@@ -47,7 +47,7 @@ public sealed class ReliefActivities(
                     await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
                 var answer = await AnswerAsync(step.State, application, answering, batch.Program, cancellationToken);
                 answers.Add(answer);
-                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
+                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At, batch.WorkingDayLength);
             }
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)

@@ -1,4 +1,4 @@
-using Gonghui.Durable;
+using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Relief;
 using Gonghui.Hosting.Functions;
 using Gonghui.Hosting.Http;

@@ -1,6 +1,7 @@
-using Gonghui.Durable;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
+using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -24,7 +25,7 @@ public static class ReliefApprovalOrchestration
     {
         var submission = context.GetInput<ReliefSubmission>()!;
         var steps = new StepCounter();
-        var state = await CarryOutAsync(context, steps, submission.Program, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.RegionCode, submission.Amount,
+        var state = await CarryOutAsync(context, steps, submission, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.RegionCode, submission.Amount,
             submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
         Task<ReliefAction>? action = null;
         while (state.Status.IsOpen())
@@ -53,7 +54,7 @@ public static class ReliefApprovalOrchestration
             }
             // A refused action (a late decision, a withdrawal after approval) changes nothing; the caller was told already.
             if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))
-                state = await CarryOutAsync(context, steps, submission.Program, step);
+                state = await CarryOutAsync(context, steps, submission, step);
         }
         return state.Status;
     }
@@ -72,12 +73,13 @@ public static class ReliefApprovalOrchestration
         : step;
 
     /// <summary>Carries out a step and every step its answering effect leads to, in one activity; returns the state to wait in.</summary>
-    private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefProgram program, WorkflowStep step)
+    private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefSubmission submission,
+        WorkflowStep step)
     {
         if (step.IsRefused)
             throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
         var batch = new ReliefEffectBatch(steps.Next(), step.State, step.Effects, Now(context),
-            ReliefEffectChain.Answering(step) is CheckEligibility ? program : null);
+            ReliefEffectChain.Answering(step) is CheckEligibility ? submission.Program : null, submission.WorkingDayLength);
         var answers = await context.CallActivityAsync<ReliefEffectAnswer[]>(ReliefActivities.ApplyEffectsName, batch, Retry);
         var state = ReliefEffectChain.Follow(batch, answers);
         context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);

@@ -1,4 +1,4 @@
-using Gonghui.Durable;
+using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
 

@@ -12,15 +12,19 @@ public static class ReliefEffectChain
     /// <summary>The effect of <paramref name="step"/> that needs an answer before the workflow can go on (at most one, the last), or null.</summary>
     public static ReliefEffect? Answering(WorkflowStep step) => step.Effects.SingleOrDefault(IsAnswering);
 
-    /// <summary>The step that <paramref name="answer"/> to <paramref name="answering"/> leads to, at <paramref name="at"/>.</summary>
-    public static WorkflowStep Next(ReliefApprovalState state, ReliefEffect answering, ReliefEffectAnswer answer, DateTimeOffset at)
+    /// <summary>
+    /// The step that <paramref name="answer"/> to <paramref name="answering"/> leads to, at <paramref name="at"/>;
+    /// deadlines count working days of <paramref name="workingDayLength"/> (null: the calendar, see <see cref="ReliefWorkingDays.For"/>).
+    /// </summary>
+    public static WorkflowStep Next(ReliefApprovalState state, ReliefEffect answering, ReliefEffectAnswer answer, DateTimeOffset at,
+        TimeSpan? workingDayLength)
     {
         var next = answering switch
         {
             CheckEligibility => ReliefApprovalWorkflow.RecordEligibility(state, answer.Eligibility!, at),
             ReserveBudget => ReliefApprovalWorkflow.RecordReservation(state, answer.Reservation!.Value, at),
             OpenApprovalTask open => ReliefApprovalWorkflow.OpenTask(state, open.TaskId, answer.Approvers!.Approver, answer.Approvers.Deputy, at,
-                ReliefWorkingDays.Adder),
+                ReliefWorkingDays.For(workingDayLength)),
             CreatePaymentInstruction => ReliefApprovalWorkflow.RecordPayment(state, answer.PaymentId!, at),
             _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
         };
@@ -36,7 +40,7 @@ public static class ReliefEffectChain
         foreach (var answer in answers)
         {
             var answering = Answering(step) ?? throw new InvalidOperationException("More answers than answering effects.");
-            step = Next(step.State, answering, answer, batch.At);
+            step = Next(step.State, answering, answer, batch.At, batch.WorkingDayLength);
         }
         if (Answering(step) is { } open)
             throw new InvalidOperationException($"No answer for {open.GetType().Name}.");

@@ -7,7 +7,8 @@ namespace Gonghui.Functions.ReliefService;
 /// <summary>
 /// The orchestration's input: the application id and what the workflow needs of it (region, amount), the program as
 /// it was at submission, who submitted it when. No personal data: the durable management API shows inputs, so the
-/// applicant's details stay in the stored application, where activities read them.
+/// applicant's details stay in the stored application, where activities read them. <see cref="WorkingDayLength"/> is
+/// set only in timer tests (see <see cref="ReliefSettings.WorkingDayLength"/>); the instance keeps it for its whole life.
 /// </summary>
 public sealed record ReliefSubmission(
     string ApplicationId,
@@ -16,7 +17,8 @@ public sealed record ReliefSubmission(
     ReliefProgram Program,
     string SubmittedById,
     string SubmittedByName,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    TimeSpan? WorkingDayLength = null);
 
 [JsonConverter(typeof(JsonStringEnumConverter<ReliefActionKind>))]
 public enum ReliefActionKind
@@ -51,10 +53,11 @@ public sealed record ReliefAction(
 /// follows the step's answering effect (eligibility, reservation, approvers, payment; at most one per step, last) into
 /// the steps it leads to, all at <see cref="At"/>, until a step needs no answer. <see cref="Program"/> is set when
 /// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's batches, so a late rerun of an
-/// earlier batch (activities run at least once) cannot save an older state over a newer one.
+/// earlier batch (activities run at least once) cannot save an older state over a newer one. <see cref="WorkingDayLength"/>
+/// is the submission's (null: the State Council calendar).
 /// </summary>
 public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, DateTimeOffset At,
-    ReliefProgram? Program = null);
+    ReliefProgram? Program = null, TimeSpan? WorkingDayLength = null);
 
 /// <summary>The answer of one answering effect; the member for that effect is set.</summary>
 public sealed record ReliefEffectAnswer(

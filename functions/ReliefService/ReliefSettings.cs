@@ -26,6 +26,13 @@ public sealed class ReliefSettings
     /// </summary>
     public bool HangAfterPaymentStored { get; init; }
 
+    /// <summary>
+    /// Timer tests only (Gonghui:Relief:Testing:WorkingDayLength, e.g. 00:00:02): approval deadlines count working days
+    /// of this length instead of the State Council calendar's, so reminders, escalation and expiry come from the running
+    /// orchestration's durable timers within seconds. Applications keep the value they were submitted with.
+    /// </summary>
+    public TimeSpan? WorkingDayLength { get; init; }
+
     public required ApprovalLinkKeyRing Keys { get; init; }
     public required NationalIdHasher NationalIdHasher { get; init; }
 
@@ -43,6 +50,7 @@ public sealed class ReliefSettings
             PublicBaseUrl = (configuration["Gonghui:PublicBaseUrl"] is { Length: > 0 } url ? url : DefaultPublicBaseUrl).TrimEnd('/'),
             DefaultUnitEmail = configuration["Gonghui:Relief:DefaultUnitEmail"] is { Length: > 0 } email ? email : "relief-desk@gonghui.local",
             HangAfterPaymentStored = configuration.GetValue("Gonghui:Relief:FaultInjection:HangAfterPaymentStored", false),
+            WorkingDayLength = configuration.GetValue<TimeSpan?>("Gonghui:Relief:Testing:WorkingDayLength"),
             Keys = ApprovalLinkKeyRing.Parse(keys, active),
             NationalIdHasher = new NationalIdHasher(Convert.FromBase64String(hashKey)),
         };

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using Gonghui.Durable;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.Calendar;
@@ -33,13 +34,13 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
         {
             var submission = new ReliefSubmission(application.ApplicationId, application.Details.Applicant.RegionCode,
                 application.Details.RequestedAmount, program,
-                application.SubmittedById, application.SubmittedByName, application.SubmittedAt);
+                application.SubmittedById, application.SubmittedByName, application.SubmittedAt, settings.Value.WorkingDayLength);
             try
             {
                 await durable.ScheduleNewOrchestrationInstanceAsync(ReliefApprovalOrchestration.Name, submission,
                     new StartOrchestrationOptions(application.ApplicationId), cancellationToken);
             }
-            catch (OrchestrationAlreadyExistsException)
+            catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
             {
                 // A concurrent repeat started it.
             }

@@ -28,7 +28,7 @@ public sealed class FunctionListing(FunctionCatalog catalog, HttpOptions http, I
                 "queue " + ResolveOrSay(t.QueueName, function.Name)),
             TimerTriggerAttribute t => new(function.Name, t.TriggerType, "host", disabled,
                 $"schedule {ResolveOrSay(t.Schedule, function.Name)}{(t.RunOnStartup ? ", runs on startup" : "")}"),
-            var other => new(function.Name, other.TriggerType, "extension", disabled, null),
+            _ => new(function.Name, function.TriggerType, "extension", disabled, null),
         };
     }
 

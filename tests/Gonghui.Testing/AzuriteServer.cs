@@ -7,7 +7,7 @@ namespace Gonghui.Testing;
 /// <summary>
 /// Azurite with in-memory persistence on OS-chosen loopback ports. <see cref="GetSharedAsync"/> is one instance per test
 /// process, started on first use and stopped when the process exits; tests isolate themselves by unique names.
-/// <see cref="StartQueueAndTableProcessesAsync"/> runs the queue and table services as two Node processes instead, for
+/// <see cref="StartQueueAndTableProcessesAsync"/> runs the queue, table and blob services as a Node process each instead, for
 /// benchmarks: Azurite serves each on one thread, so one process caps both at one core.
 /// </summary>
 public sealed partial class AzuriteServer : IAsyncDisposable
@@ -92,7 +92,10 @@ public sealed partial class AzuriteServer : IAsyncDisposable
         return new AzuriteServer([("Azurite", process)], Port(matches[0]), Port(matches[1]), Port(matches[2]));
     }
 
-    /// <summary>The queue and table services in a process each (no blob service).</summary>
+    /// <summary>
+    /// The queue and table services in a process each, and the blob service (which the Durable Task Framework's task hub
+    /// needs, for its large-message container) in a third.
+    /// </summary>
     public static async Task<AzuriteServer> StartQueueAndTableProcessesAsync()
     {
         var (queues, queueMatches) = await NodeServerProcess.StartAsync(
@@ -110,7 +113,14 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             [new Regex(@"Azurite Table service successfully started")],
             TimeSpan.FromSeconds(60),
             Preloads);
-        return new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables)], 0, Port(queueMatches[0]), tablePort);
+        var (blobs, blobMatches) = await NodeServerProcess.StartAsync(
+            "node_modules/azurite/dist/src/blob/main.js",
+            [.. CommonArguments, "--extentMemoryLimit", "512", "--blobHost", "127.0.0.1", "--blobPort", "0"],
+            [new Regex(@"Azurite Blob service successfully listens on http://[^:]+:(?<port>\d+)")],
+            TimeSpan.FromSeconds(60),
+            [.. Preloads, "long-keepalive.cjs"]);
+        return new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables), ("Azurite blobs", blobs)],
+            Port(blobMatches[0]), Port(queueMatches[0]), tablePort);
     }
 
     // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it

@@ -25,7 +25,7 @@ public sealed class FunctionCatalog
 
     public FunctionDescriptor? Find(string name) => _byName.GetValueOrDefault(name);
 
-    public IEnumerable<FunctionDescriptor> WithTrigger<TTrigger>() where TTrigger : TriggerBindingAttribute =>
+    public IEnumerable<FunctionDescriptor> WithTrigger<TTrigger>() where TTrigger : Attribute =>
         _byName.Values.Where(f => f.Trigger is TTrigger).OrderBy(f => f.Name, StringComparer.Ordinal);
 
     public static FunctionCatalog Discover(params Assembly[] assemblies) =>
@@ -42,7 +42,7 @@ public sealed class FunctionCatalog
                 if (function is null)
                     continue;
                 var triggers = method.GetParameters()
-                    .Select(p => (Parameter: p, Trigger: p.GetCustomAttribute<TriggerBindingAttribute>()))
+                    .Select(p => (Parameter: p, Trigger: TriggerOf(p)))
                     .Where(t => t.Trigger is not null)
                     .ToList();
                 if (triggers.Count != 1)
@@ -52,6 +52,11 @@ public sealed class FunctionCatalog
             }
         }
     }
+
+    /// <summary>The host's own trigger attribute on a parameter, or an isolated-worker extension trigger.</summary>
+    private static Attribute? TriggerOf(ParameterInfo parameter) =>
+        (Attribute?)parameter.GetCustomAttribute<TriggerBindingAttribute>()
+        ?? parameter.GetCustomAttribute<Microsoft.Azure.Functions.Worker.Extensions.Abstractions.TriggerBindingAttribute>();
 
     private static string Describe(MethodInfo method) => $"{method.DeclaringType?.FullName}.{method.Name}";
 }

@@ -1,12 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Durable;
+using Gonghui.Hosting.Durable;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
-using Gonghui.Functions.Tests.Hotline;
-using Gonghui.Functions.Tests.Relief;
 using Gonghui.Hosting;
 using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
@@ -14,23 +12,21 @@ using Gonghui.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
 /// <summary>
-/// Reminder, escalation to the deputy and expiry through the running orchestration: the real app in this process (on
-/// its own Azurite and maildev) under a <see cref="ManualClock"/>, with durable timer messages re-checked every second
-/// (<see cref="DurableTaskOptions.MaxTimerVisibility"/>), so the orchestration's timers fire when the clock passes them.
-/// The task opens on Tuesday 29 September 2026; 1–7 October are the National Day holiday and Saturday 10 October is a
-/// working day, so the 2/5/10 working-day deadlines fall on 8, 12 and 19 October.
+/// Reminder, escalation to the deputy and expiry through the running orchestration's durable timers: the real app in
+/// this process (on its own Azurite and maildev). Durable timers fire on the real clock, so the app counts working days
+/// of <see cref="WorkingDay"/> (Gonghui:Relief:Testing:WorkingDayLength) and the 2/5/10 working-day deadlines come
+/// seconds apart; where they fall in the State Council calendar is <see cref="ReliefTimingTests"/>' subject.
 /// </summary>
 public sealed class ReliefClockTests : IAsyncLifetime
 {
     private const string Region = "110111";
     private const int Person = 77;
+    private static readonly TimeSpan WorkingDay = TimeSpan.FromSeconds(2);
 
-    private readonly ManualClock _clock = new(WeekendWorkingDays.Cst(2026, 9, 29, 10));
     private AzuriteServer _azurite = null!;
     private MaildevServer _maildev = null!;
     private FunctionsApplication _app = null!;
@@ -46,14 +42,13 @@ public sealed class ReliefClockTests : IAsyncLifetime
 
         var builder = FunctionsApplication.CreateBuilder([], RepositoryRoot.Path);
         builder.Configuration.AddInMemoryCollection(ReliefApp.SettingsFor(_azurite, _maildev));
+        builder.Configuration["Gonghui:Relief:Testing:WorkingDayLength"] = WorkingDay.ToString();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddFunctions(typeof(ReliefActivities).Assembly);
         builder.Services.AddNotifications(builder.Configuration);
-        builder.Services.AddDurableTask(builder.Configuration, options => options.MaxTimerVisibility = TimeSpan.FromSeconds(1));
+        builder.Services.AddDurableTask(builder.Configuration);
         builder.Services.AddHotline(builder.Configuration);
         builder.AddRelief();
-        builder.Services.RemoveAll<TimeProvider>();
-        builder.Services.AddSingleton<TimeProvider>(_clock);
         _app = builder.Build();
         await _app.StartAsync();
         _baseAddress = new Uri(_app.Urls.First() + "/");
@@ -68,7 +63,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_running_orchestration_reminds_escalates_to_the_deputy_and_expires_on_working_days()
+    public async Task The_running_orchestration_reminds_escalates_to_the_deputy_and_expires_by_its_timers()
     {
         using var admin = Client(ReliefApp.AdminKey);
         await ReliefApp.PrepareRegionAsync(admin, _azurite.CreateTableServiceClient(), Region, "50000.00", 2026);
@@ -82,21 +77,21 @@ public sealed class ReliefClockTests : IAsyncLifetime
         await MailAsync(applicationId, chief.Email, "待审批");
 
         var task = (await new ApplicationStore(_azurite.CreateTableServiceClient()).GetAsync(applicationId))!.State!.Task!;
-        Assert.Equal(WeekendWorkingDays.Cst(2026, 10, 8, 10), task.ReminderAt);
-        Assert.Equal(WeekendWorkingDays.Cst(2026, 10, 12, 10), task.EscalationAt);
-        Assert.Equal(WeekendWorkingDays.Cst(2026, 10, 19, 10), task.ExpiresAt);
+        Assert.Equal(task.OpenedAt + 2 * WorkingDay, task.ReminderAt);
+        Assert.Equal(task.OpenedAt + 5 * WorkingDay, task.EscalationAt);
+        Assert.Equal(task.OpenedAt + 10 * WorkingDay, task.ExpiresAt);
         Assert.Equal("3000.00", (await BudgetAsync(admin)).GetProperty("reserved").GetString());
 
-        _clock.Now = WeekendWorkingDays.Cst(2026, 10, 8, 11);
         await MailAsync(applicationId, chief.Email, "催办");
-        await WaitForAsync(applicationId, app => app.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "reminded"));
+        Assert.True(DateTimeOffset.UtcNow >= task.ReminderAt, "The reminder came before its deadline.");
+        var reminded = await WaitForAsync(applicationId, app => app.GetProperty("history").EnumerateArray().Any(e => e.GetProperty("kind").GetString() == "reminded"));
+        Assert.Equal(1, reminded.GetProperty("waitingOn").GetArrayLength());
 
-        _clock.Now = WeekendWorkingDays.Cst(2026, 10, 12, 11);
         await MailAsync(applicationId, deputy.Email, "转办");
         var escalated = await WaitForAsync(applicationId, app => app.GetProperty("waitingOn").GetArrayLength() == 2);
         Assert.Contains(escalated.GetProperty("waitingOn").EnumerateArray(), w => w.GetProperty("id").GetString() == deputy.Id);
+        Assert.True(DateTimeOffset.UtcNow >= task.EscalationAt, "The deputy was asked before the escalation deadline.");
 
-        _clock.Now = WeekendWorkingDays.Cst(2026, 10, 19, 11);
         var expired = await WaitForAsync(applicationId, app => ReliefApp.HasStatus(app, "returned"));
         Assert.Equal("expired", expired.GetProperty("history").EnumerateArray().Last().GetProperty("kind").GetString());
         // The state is saved before the step's effects run: the release follows it.

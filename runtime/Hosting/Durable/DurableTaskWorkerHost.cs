@@ -1,0 +1,54 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+using Gonghui.Hosting.Functions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Shims;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Gonghui.Hosting.Durable;
+
+/// <summary>
+/// Runs the app's [OrchestrationTrigger] and [ActivityTrigger] functions on a Durable Task Framework
+/// <see cref="TaskHubWorker"/> over the shared <see cref="AzureStorageOrchestrationService"/>, each wrapped by the
+/// official SDK's <see cref="DurableTaskShimFactory"/> as the Durable Task SDK's own worker does. Creates the task hub's
+/// tables and queues if they are missing.
+/// </summary>
+internal sealed class DurableTaskWorkerHost(
+    AzureStorageOrchestrationService service,
+    FunctionCatalog catalog,
+    FunctionInvoker invoker,
+    DataConverter converter,
+    ILoggerFactory loggers) : IHostedService
+{
+    private TaskHubWorker? _worker;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = converter }, loggers);
+        var worker = new TaskHubWorker(service, loggers);
+        foreach (var function in catalog.WithTrigger<OrchestrationTriggerAttribute>())
+        {
+            FunctionOrchestrator.Check(function);
+            var orchestrator = new FunctionOrchestrator(function, converter, loggers);
+            worker.AddTaskOrchestrations(new TaskObjectCreator<TaskOrchestration>(function.Name,
+                () => shims.CreateOrchestration(function.Name, orchestrator)));
+        }
+        foreach (var function in catalog.WithTrigger<ActivityTriggerAttribute>())
+        {
+            var activity = new FunctionActivity(function, invoker);
+            worker.AddTaskActivities(new TaskObjectCreator<TaskActivity>(function.Name, () => shims.CreateActivity(function.Name, activity)));
+        }
+        await service.CreateIfNotExistsAsync();
+        await worker.StartAsync();
+        _worker = worker;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_worker is { } worker)
+            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+    }
+}
