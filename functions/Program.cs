@@ -7,7 +7,7 @@ using Gonghui.Hosting.Security;
 using Gonghui.Hosting.Triggers;
 
 // Standalone function app: HTTP functions on Kestrel (http://127.0.0.1:7071 unless --urls says otherwise), queue
-// listeners, timers and the durable engine. `dotnet Gonghui.Functions.dll keys create --role admin --name NAME`
+// listeners, timers and orchestrations on the Durable Task Framework. `dotnet Gonghui.Functions.dll keys create --role admin --name NAME`
 // manages API keys instead.
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.AddFunctions(typeof(Program).Assembly);

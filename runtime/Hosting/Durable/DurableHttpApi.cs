@@ -168,7 +168,20 @@ public static class DurableHttpApi
         return events;
     }
 
-    private static JsonNode? Json(string? serialized) => serialized is null ? null : JsonNode.Parse(serialized);
+    /// <summary>A payload as JSON; one another client stored as plain text (a terminate reason, say) shows as a string.</summary>
+    private static JsonNode? Json(string? serialized)
+    {
+        if (serialized is null)
+            return null;
+        try
+        {
+            return JsonNode.Parse(serialized);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(serialized);
+        }
+    }
 
     private sealed record Filter(DateTimeOffset? CreatedFrom, DateTimeOffset? CreatedTo, List<OrchestrationRuntimeStatus>? Statuses);
 

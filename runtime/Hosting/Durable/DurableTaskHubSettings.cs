@@ -28,8 +28,9 @@ public static class DurableTaskHubSettings
         var settings = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = section["hubName"] is { Length: > 0 } hub ? hub : DefaultHubName,
-            StorageAccountClientProvider = new StorageAccountClientProvider(storage.ConnectionString
-                ?? throw new InvalidOperationException($"The durable task hub needs {storage.Name} as a connection string.")),
+            StorageAccountClientProvider = storage.ConnectionString is { } connectionString
+                ? new StorageAccountClientProvider(connectionString)
+                : new StorageAccountClientProvider(storage.BlobServiceUri, storage.QueueServiceUri, storage.TableServiceUri, storage.Credential!),
             LoggerFactory = loggers,
             // Several app processes on one machine (tests, a local scale-out) must not share a worker id: each owns
             // the control-queue partitions it leases under its id. In Azure, each instance has its own WEBSITE_INSTANCE_ID.

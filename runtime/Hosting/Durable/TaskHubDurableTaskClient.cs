@@ -67,8 +67,8 @@ public sealed class TaskHubDurableTaskClient(
         if (options?.Recursive == true)
             throw new NotSupportedException("This client does not terminate sub-orchestrations recursively.");
         cancellation.ThrowIfCancellationRequested();
-        var output = options?.Output;
-        return service.ForceTerminateTaskOrchestrationAsync(instanceId, output is string reason ? reason : converter.Serialize(output));
+        // The reason becomes the instance's output, which readers deserialize: store it as JSON like any output.
+        return service.ForceTerminateTaskOrchestrationAsync(instanceId, converter.Serialize(options?.Output));
     }
 
     public override Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>

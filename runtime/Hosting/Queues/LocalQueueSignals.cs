@@ -4,8 +4,8 @@ namespace Gonghui.Hosting.Queues;
 
 /// <summary>
 /// Tells this process's idle queue pollers that this process just put a message on their queue, so they receive at
-/// once instead of sleeping out their polling back-off (the function host's queue listeners, the durable engine's
-/// dispatchers). Messages from other processes are still found by polling. A wake before anyone waits is kept for
+/// once instead of sleeping out their polling back-off (the function host's queue listeners; the Durable Task
+/// Framework wakes its own pollers). Messages from other processes are still found by polling. A wake before anyone waits is kept for
 /// the next wait, so a message sent while its poller is receiving is not slept through.
 /// </summary>
 public sealed class LocalQueueSignals

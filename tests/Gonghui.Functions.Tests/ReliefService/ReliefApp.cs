@@ -37,14 +37,20 @@ public sealed partial class ReliefApp : IAsyncLifetime
     public string AllOutput => _earlierOutput + App.Output;
     private string _earlierOutput = "";
 
+    /// <summary>The operator and admin keys every relief test app takes, stored in that Azurite.</summary>
+    public static async Task SeedOperatorAndAdminKeysAsync(AzuriteServer azurite)
+    {
+        var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
+        await keys.SeedAsync(OperatorKey, "test operator", ApiRoles.Operator);
+        await keys.SeedAsync(AdminKey, "test admin", ApiRoles.Admin);
+    }
+
     public async Task InitializeAsync()
     {
         Azurite = await AzuriteServer.StartAsync();
         Maildev = await MaildevServer.StartAsync();
         Tables = Azurite.CreateTableServiceClient();
-        var keys = new ApiKeyStore(Tables, TimeProvider.System);
-        await keys.SeedAsync(OperatorKey, "test operator", ApiRoles.Operator);
-        await keys.SeedAsync(AdminKey, "test admin", ApiRoles.Admin);
+        await SeedOperatorAndAdminKeysAsync(Azurite);
         App = await FunctionAppProcess.StartAsync(Dll, Settings(_linkKeys, _activeKeyId));
     }
 
@@ -75,6 +81,9 @@ public sealed partial class ReliefApp : IAsyncLifetime
     private Dictionary<string, string?> Settings(string linkKeys, string activeKeyId, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var settings = SettingsFor(Azurite, Maildev, linkKeys, activeKeyId);
+        // One app instance restarted, as on one Azure instance: the new process takes over its predecessor's task-hub
+        // partition leases at once instead of waiting for them to expire.
+        settings["WEBSITE_INSTANCE_ID"] = "relief-tests";
         foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
             settings[name] = value;
         return settings;

@@ -36,9 +36,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
     {
         _azurite = await AzuriteServer.StartAsync();
         _maildev = await MaildevServer.StartAsync();
-        var keys = new ApiKeyStore(_azurite.CreateTableServiceClient(), TimeProvider.System);
-        await keys.SeedAsync(ReliefApp.OperatorKey, "test operator", ApiRoles.Operator);
-        await keys.SeedAsync(ReliefApp.AdminKey, "test admin", ApiRoles.Admin);
+        await ReliefApp.SeedOperatorAndAdminKeysAsync(_azurite);
 
         var builder = FunctionsApplication.CreateBuilder([], RepositoryRoot.Path);
         builder.Configuration.AddInMemoryCollection(ReliefApp.SettingsFor(_azurite, _maildev));

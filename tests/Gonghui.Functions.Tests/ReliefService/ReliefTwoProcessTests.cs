@@ -33,9 +33,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
     {
         _azurite = await AzuriteServer.StartAsync();
         _maildev = await MaildevServer.StartAsync();
-        var keys = new ApiKeyStore(_azurite.CreateTableServiceClient(), TimeProvider.System);
-        await keys.SeedAsync(ReliefApp.OperatorKey, "test operator", ApiRoles.Operator);
-        await keys.SeedAsync(ReliefApp.AdminKey, "test admin", ApiRoles.Admin);
+        await ReliefApp.SeedOperatorAndAdminKeysAsync(_azurite);
         var dll = FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions");
         var settings = ReliefApp.SettingsFor(_azurite, _maildev);
         _apps = [await FunctionAppProcess.StartAsync(dll, settings), await FunctionAppProcess.StartAsync(dll, settings)];
