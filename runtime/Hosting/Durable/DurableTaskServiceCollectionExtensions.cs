@@ -30,7 +30,7 @@ public static class DurableTaskServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDurableTask(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp => DurableTaskHubSettings.Read(configuration, StorageConnection.FromConfiguration(configuration),
+        services.AddSingleton(sp => DurableTaskHubSettings.Read(configuration, sp.GetRequiredService<StorageConnection>(),
             sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(sp => new AzureStorageOrchestrationService(sp.GetRequiredService<AzureStorageOrchestrationServiceSettings>()));
         services.AddSingleton(PayloadConverter);
