@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using System.Diagnostics;
 using Azure.Core;
 using Azure.Core.Pipeline;

@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using System.Reflection;
 using Azure.Core;
 using Azure.Data.Tables;

@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using Azure;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;

@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using System.Globalization;
 using DurableTask.AzureStorage;
 using Gonghui.Hosting.Configuration;

@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DurableTask.AzureStorage;

@@ -1,3 +1,4 @@
+using Gonghui.Storage;
 using Azure.Storage.Queues;
 using Gonghui.Hosting.Configuration;
 using Gonghui.Hosting.Functions;
