@@ -40,6 +40,10 @@ fi
 
 echo "==> function app on http://127.0.0.1:7071 (demo data seeded on first start)"
 echo "    relief demo: an application waits for approval in http://127.0.0.1:1080 (click 查看并审批)"
-Gonghui__Hotline__SeedDemo=true Gonghui__Relief__SeedDemo=true dotnet run --project functions/Gonghui.Functions.csproj --no-restore &
+dotnet build functions/Gonghui.Functions.csproj --no-restore --nologo -v q -clp:ErrorsOnly
+dotnet build runtime/LocalHost/Gonghui.LocalHost.csproj --no-restore --nologo -v q -clp:ErrorsOnly
+# The local host runs the compiled app as the Functions host would (Core Tools: `func start` in functions/bin/Debug/net10.0).
+Gonghui__Hotline__SeedDemo=true Gonghui__Relief__SeedDemo=true \
+  dotnet runtime/LocalHost/bin/Debug/net10.0/Gonghui.LocalHost.dll --app functions/bin/Debug/net10.0 &
 pids+=($!)
 wait -n "${pids[@]}"

@@ -1,4 +1,3 @@
-using Azure.Core;
 using Gonghui.LocalHost.AppLoading;
 using Gonghui.LocalHost.Configuration;
 using Gonghui.LocalHost.Durable;
@@ -88,17 +87,13 @@ public static class LocalFunctionHost
         services.AddSingleton(_ => StorageConnection.FromConfiguration(configuration));
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton<LocalQueueSignals>();
-        services.AddSingleton(sp =>
-        {
-            var clientOptions = sp.GetRequiredService<QueuesOptions>().ClientOptions();
-            clientOptions.AddPolicy(new LocalSendSignalPolicy(sp.GetRequiredService<LocalQueueSignals>()), HttpPipelinePosition.PerCall);
-            return sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(clientOptions);
-        });
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<QueuesOptions>().ClientOptions()));
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionKeys>();
         services.AddSingleton<FunctionListing>();
         services.AddSingleton<TimerScheduleStore>();
         services.AddDurableTask(configuration);
+        services.AddHostedService<LocalQueueSendObserver>();
         services.AddHostedService<QueueListenerHost>();
         services.AddHostedService<TimerListenerHost>();
         services.AddHostedService<AppHostedServices>();

@@ -4,23 +4,28 @@ using System.Text;
 namespace Gonghui.Testing;
 
 /// <summary>
-/// A built function app (its DLL) run as a real, separate process on a free loopback port with the given settings
-/// (as environment variables: "A:B" becomes "A__B"), ready once <c>GET /api/health</c> answers. Its output is
-/// captured; dispose kills it. It also stops by itself if the test process dies (GONGHUI_PARENT_PID).
+/// A built isolated-worker function app (its DLL's folder) run by the local host (runtime/LocalHost) as a real, separate
+/// process on a free loopback port with the given settings (as environment variables: "A:B" becomes "A__B") and a
+/// master key of its own (<see cref="MasterKey"/>), ready once the host's <c>GET /admin/host/status</c> answers. Its
+/// output is captured; dispose kills it. It also stops by itself if the test process dies (GONGHUI_PARENT_PID).
 /// </summary>
 public sealed class FunctionAppProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private FunctionAppProcess(Process process, int port)
+    private FunctionAppProcess(Process process, int port, string masterKey)
     {
         _process = process;
         Port = port;
+        MasterKey = masterKey;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
     public int Port { get; }
+
+    /// <summary>The local host's master key (setting LocalHost:MasterKey) for its admin and durable management API.</summary>
+    public string MasterKey { get; }
     public Uri BaseAddress { get; }
     public int ProcessId => _process.Id;
     public bool HasExited => _process.HasExited;
@@ -68,11 +73,15 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>The local host that runs the apps, built with this checkout.</summary>
+    public static string LocalHostDll => BuiltDll("runtime/LocalHost", "Gonghui.LocalHost");
+
     /// <summary>Runs the app's DLL once as a command (e.g. <c>keys create ...</c>) with the settings, and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunCommandAsync(string dllPath, IReadOnlyDictionary<string, string?> settings,
         IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
         var info = StartInfo(dllPath, settings);
+        info.ArgumentList.Add(dllPath);
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
         using var process = Process.Start(info)!;
@@ -119,7 +128,6 @@ public sealed class FunctionAppProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = Path.GetDirectoryName(dllPath)!,
         };
-        info.ArgumentList.Add(dllPath);
         foreach (var (name, value) in settings)
             info.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
         info.Environment["GONGHUI_PARENT_PID"] = Environment.ProcessId.ToString();
@@ -130,10 +138,15 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     private static FunctionAppProcess Start(string dllPath, IReadOnlyDictionary<string, string?> settings, int port)
     {
         var info = StartInfo(dllPath, settings);
+        info.ArgumentList.Add(LocalHostDll);
+        info.ArgumentList.Add("--app");
+        info.ArgumentList.Add(Path.GetDirectoryName(dllPath)!);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        var masterKey = Guid.NewGuid().ToString("N");
+        info.Environment["LocalHost__MasterKey"] = masterKey;
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var app = new FunctionAppProcess(process, port);
+        var app = new FunctionAppProcess(process, port, masterKey);
         void OnLine(string? line)
         {
             if (line is null)
@@ -159,7 +172,7 @@ public sealed class FunctionAppProcess : IAsyncDisposable
                 throw new InvalidOperationException($"The function app exited early (code {_process.ExitCode}):\n{Output}");
             try
             {
-                using var response = await client.GetAsync("api/health");
+                using var response = await client.GetAsync("admin/host/status");
                 if (response.IsSuccessStatusCode)
                     return;
             }
@@ -170,7 +183,7 @@ public sealed class FunctionAppProcess : IAsyncDisposable
             {
             }
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The function app did not answer /api/health within {timeout}:\n{Output}");
+                throw new TimeoutException($"The function app did not answer /admin/host/status within {timeout}:\n{Output}");
             await Task.Delay(100);
         }
     }
