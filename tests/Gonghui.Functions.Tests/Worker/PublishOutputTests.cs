@@ -38,7 +38,7 @@ public sealed class PublishOutputTests : IDisposable
         using (var workerConfig = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "worker.config.json"))))
             Assert.Equal("Gonghui.Functions.dll", workerConfig.RootElement.GetProperty("description").GetProperty("defaultWorkerPath").GetString());
 
-        using (var extensions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "bin", "extensions.json"))))
+        using (var extensions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_output, "extensions.json"))))
         {
             var names = extensions.RootElement.GetProperty("extensions").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
             Assert.Contains("AzureStorageQueues", names);

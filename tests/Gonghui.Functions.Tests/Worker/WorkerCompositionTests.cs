@@ -16,9 +16,12 @@ namespace Gonghui.Functions.Tests.Worker;
 public sealed class WorkerCompositionTests : IDisposable
 {
     private static readonly string HashKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-    private readonly IHost _host = BuildWorkerHost();
+    private readonly IHost _host;
+    private readonly IReadOnlyList<ServiceDescriptor> _registrations;
 
-    private static IHost BuildWorkerHost()
+    public WorkerCompositionTests() => (_host, _registrations) = BuildWorkerHost();
+
+    private static (IHost, IReadOnlyList<ServiceDescriptor>) BuildWorkerHost()
     {
         var builder = FunctionsApplication.CreateBuilder([]);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -31,7 +34,7 @@ public sealed class WorkerCompositionTests : IDisposable
         });
         builder.ConfigureFunctionsWebApplication();
         builder.AddGonghui();
-        return builder.Build();
+        return (builder.Build(), builder.Services.ToList());
     }
 
     public void Dispose() => _host.Dispose();
@@ -61,8 +64,11 @@ public sealed class WorkerCompositionTests : IDisposable
     [Fact]
     public void The_apps_hosted_services_and_settings_resolve_from_the_worker_host()
     {
-        var ownServices = _host.Services.GetServices<IHostedService>().Where(s => s.GetType().Assembly == AppFunctions.Assembly)
-            .Select(s => s.GetType().Name).ToList();
+        // As the local host finds them: the worker's own (gRPC) hosted services need a Functions host to talk to.
+        var ownServices = _registrations
+            .Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Assembly == AppFunctions.Assembly)
+            .Select(d => ActivatorUtilities.CreateInstance(_host.Services, d.ImplementationType!).GetType().Name)
+            .ToList();
         Assert.Contains("HotlineSeeder", ownServices);
         Assert.Contains("ReliefDemoSeeder", ownServices);
         Assert.NotNull(_host.Services.GetRequiredService<Gonghui.Functions.ReliefService.ReliefSettingsAccessor>().Value);
