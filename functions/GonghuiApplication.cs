@@ -38,8 +38,9 @@ public static class GonghuiApplication
                 : ApiKeyStore.DefaultCacheTime));
         services.AddSingleton(sp => new ApiKeyAuthorizer(sp.GetRequiredService<ApiKeyStore>(),
             configuration.GetValue(ApiKeyAuthorizer.AppServiceAuthenticationSetting, false)));
-        if (builder.Environment.IsDevelopment())
+        if (IsDevelopment(builder))
             services.AddHostedService<DevelopmentKeySeeder>();
+        services.ConfigureHttpJsonOptions(json => FunctionJson.Configure(json.SerializerOptions));
         services.AddNotifications(configuration);
         services.AddHotline(configuration);
         services.AddRelief();
@@ -54,4 +55,12 @@ public static class GonghuiApplication
         services.AddSingleton<IFunctionsWorkerMiddleware>(sp => sp.GetRequiredService<ApiAccessMiddleware>());
         return builder;
     }
+
+    // The worker's own environment reads DOTNET_ENVIRONMENT only; local settings name it ASPNETCORE_ENVIRONMENT and the
+    // Functions host AZURE_FUNCTIONS_ENVIRONMENT. The first one set wins, as for the app before it became a worker.
+    private static bool IsDevelopment(FunctionsApplicationBuilder builder) =>
+        new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT" }
+            .Select(name => builder.Configuration[name]).FirstOrDefault(value => !string.IsNullOrEmpty(value)) is { } name
+            ? string.Equals(name, Environments.Development, StringComparison.OrdinalIgnoreCase)
+            : builder.Environment.IsDevelopment();
 }
