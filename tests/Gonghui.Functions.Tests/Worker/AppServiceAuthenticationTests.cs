@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Security;
+using Gonghui.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace Gonghui.Functions.Tests.Worker;
 /// App Service authentication ("Easy Auth"): with Gonghui:Auth:AppServiceAuthentication on, the X-MS-CLIENT-PRINCIPAL
 /// header admits by the principal's app roles and names the caller; off, the header is ignored. Through the one
 /// access check every HTTP function goes through (<see cref="ApiAccessMiddleware"/>). The principal paths never read
-/// the key store, so its storage is named but not started.
+/// the key store, so its storage is named but not started; the API-key path runs on Azurite.
 /// </summary>
 public sealed class AppServiceAuthenticationTests
 {
@@ -67,6 +68,17 @@ public sealed class AppServiceAuthenticationTests
     }
 
     [Fact]
+    public async Task An_api_key_still_decides_when_the_setting_is_on()
+    {
+        await using var azurite = await AzuriteServer.StartAsync();
+        var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
+        var approver = await keys.CreateAsync("key approver", ApiRoles.Approver);
+        var (http, ran) = await InvokeAsync(ListPending, trust: true, Principal("张三", "operator"), keys, approver.Secret);
+        Assert.True(ran);
+        Assert.Equal(approver.Key.Id, http.GetApiCaller()!.KeyId);
+    }
+
+    [Fact]
     public void The_role_claim_type_comes_from_the_header()
     {
         var json = JsonSerializer.Serialize(new
@@ -88,14 +100,17 @@ public sealed class AppServiceAuthenticationTests
         Assert.Equal("li@example.cn", principal.ToCaller().Name);
     }
 
-    private static async Task<(HttpContext Http, bool Ran)> InvokeAsync(HttpFunction function, bool trust, string principalHeader)
+    private static async Task<(HttpContext Http, bool Ran)> InvokeAsync(HttpFunction function, bool trust, string principalHeader,
+        ApiKeyStore? keys = null, string? apiKey = null)
     {
         var services = new ServiceCollection().BuildServiceProvider();
-        var keys = new ApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true"), TimeProvider.System);
+        keys ??= new ApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true"), TimeProvider.System);
         var middleware = new ApiAccessMiddleware(new ApiKeyAuthorizer(keys, trustAppServicePrincipal: trust));
         var http = new DefaultHttpContext { RequestServices = services };
         http.Request.Path = "/" + function.Route;
         http.Request.Headers[AppServicePrincipal.HeaderName] = principalHeader;
+        if (apiKey is not null)
+            http.Request.Headers[ApiKeyAuthorizer.HeaderName] = apiKey;
         http.Response.Body = new MemoryStream();
         var ran = false;
         await middleware.Invoke(new TestFunctionContext(function, http, services), _ =>
