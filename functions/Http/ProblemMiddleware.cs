@@ -49,6 +49,8 @@ public sealed class ProblemMiddleware(ILogger<ProblemMiddleware> logger) : IFunc
             return;
         }
         httpContext.Response.Clear();
+        // Clear drops the headers too; the correlation id is what finds the logged exception.
+        httpContext.Response.Headers[CorrelationId.HeaderName] = CorrelationId.Of(httpContext);
         await problem.ExecuteAsync(httpContext);
     }
 }
