@@ -1,20 +1,15 @@
-using Gonghui.Functions.Hotline;
-using Gonghui.Functions.Notifications;
-using Gonghui.Functions.ReliefService;
-using Gonghui.Hosting;
-using Gonghui.Hosting.Durable;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions;
+using Gonghui.Functions.Security;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
 
-// Standalone function app: HTTP functions on Kestrel (http://127.0.0.1:7071 unless --urls says otherwise), queue
-// listeners, timers and orchestrations on the Durable Task Framework. `dotnet Gonghui.Functions.dll keys create --role admin --name NAME`
-// manages API keys instead.
+// `dotnet Gonghui.Functions.dll keys create --role admin --name NAME` (or keys list, keys revoke ID) manages API keys
+// in the configured storage; otherwise this is the isolated worker a Functions host (or the local host) starts.
+if (args is [KeyCommand.Name, .. var commandArgs])
+    return await KeyCommand.RunAsync(commandArgs, KeyCommand.StoreFromSettings(), Console.Out, Console.Error);
+
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.AddFunctions(typeof(Program).Assembly);
-builder.Services.AddNotifications(builder.Configuration);
-builder.Services.AddDurableTask(builder.Configuration);
-builder.Services.AddHotline(builder.Configuration);
-builder.AddRelief();
-await using var app = builder.Build();
-app.Web.MapDurableTaskManagementApi().RequireApiRoles(ApiRoles.Admin);
-return await app.RunAsync();
+builder.ConfigureFunctionsWebApplication();
+builder.AddGonghui();
+builder.Build().Run();
+return 0;

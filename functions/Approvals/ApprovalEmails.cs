@@ -1,7 +1,7 @@
 using Gonghui.Functions.Calendar;
 namespace Gonghui.Functions.Approvals;
 
-/// <summary>What an approver e-mail needs; <paramref name="LinkUrl"/> is the absolute /approvals/{token} URL.</summary>
+/// <summary>What an approver e-mail needs; <paramref name="LinkUrl"/> is the absolute /api/approvals/{token} URL.</summary>
 public sealed record ApprovalEmailModel(string RecipientName, CaseSummary Summary, string Step, string LinkUrl, DateTimeOffset LinkExpiresAt);
 
 /// <summary>The approver's e-mails: the request, the reminder and the escalation to the deputy.</summary>

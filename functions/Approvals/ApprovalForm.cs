@@ -9,7 +9,7 @@ public static class ApprovalForm
 }
 
 /// <summary>
-/// The confirmation page for GET /approvals/{token}. <paramref name="FormAction"/> is that same URL;
+/// The confirmation page for GET /api/approvals/{token}. <paramref name="FormAction"/> is that same URL;
 /// <paramref name="FormToken"/> comes from <see cref="ApprovalLinkTokens.CreateFormToken"/>.
 /// </summary>
 public sealed record ConfirmationPageModel(

@@ -1,4 +1,4 @@
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Hotline;

@@ -1,5 +1,4 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Notifications;
@@ -11,7 +10,7 @@ namespace Gonghui.Functions.Notifications;
 public sealed class SendEmailFunction(EmailDeliveryLog deliveries, SmtpEmailSender sender, ILogger<SendEmailFunction> logger)
 {
     [Function("SendEmail")]
-    public async Task Run([QueueTrigger(EmailOutbox.QueueName)] EmailMessage email, string id, long dequeueCount,
+    public async Task Run([QueueTrigger(EmailOutbox.QueueName, Connection = "AzureWebJobsStorage")] EmailMessage email, string id, long dequeueCount,
         CancellationToken cancellationToken)
     {
         switch (await deliveries.ClaimAsync(email.Key, id, cancellationToken))

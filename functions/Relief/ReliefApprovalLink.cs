@@ -3,7 +3,7 @@ using Gonghui.Functions.Approvals;
 namespace Gonghui.Functions.Relief;
 
 /// <summary>
-/// The relief side of GET and POST /approvals/{token}: the confirmation page's model for the link's
+/// The relief side of GET and POST /api/approvals/{token}: the confirmation page's model for the link's
 /// approver, and the decision read from the posted form. Order for the POST: gate
 /// (<see cref="ApprovalLinkGate.ResolvePost"/>) → <see cref="ReadDecision"/> →
 /// <see cref="ReliefApprovalWorkflow.CheckDecision"/> (a refusal re-renders the page with its

@@ -1,9 +1,9 @@
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -21,8 +21,9 @@ public sealed record ApprovalDecisionRequest
 public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskStore tasks, TimeProvider clock)
 {
     [Function("ApprovalDecide")]
-    public async Task<IResult> Decide([HttpTrigger("post", Route = "approvals/{taskId}/decision", Roles = ApiRoles.Approver)] HttpRequest req,
-        string taskId, CancellationToken cancellationToken)
+    [ApiAccess(ApiRoles.Approver)]
+    public async Task<IResult> Decide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "approvals/{taskId}/decision")] HttpRequest req,
+        string taskId, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await req.ReadJsonBodyAsync<ApprovalDecisionRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
@@ -30,7 +31,7 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
             return Problems.Validation("decision", "invalid_decision: 请选择 approve、reject 或 return。");
         var caller = req.HttpContext.GetApiCaller()!;
         var decision = new ApprovalDecision(taskId, caller.Name, kind, body.Value.Comment, clock.GetUtcNow());
-        var outcome = await decisions.DecideAsync(decision, null, cancellationToken);
+        var outcome = await decisions.DecideAsync(decision, null, client, cancellationToken);
         return outcome.Kind switch
         {
             DecisionOutcomeKind.Accepted => Results.Json(new { taskId, decision = kind, decidedBy = outcome.Conclusion!.ByName, decidedAt = outcome.Conclusion.At },
@@ -47,7 +48,8 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
     }
 
     [Function("ApprovalListPending")]
-    public async Task<IResult> ListPending([HttpTrigger("get", Route = "approvals", Roles = ApiRoles.Approver)] HttpRequest req,
+    [ApiAccess(ApiRoles.Approver)]
+    public async Task<IResult> ListPending([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "approvals")] HttpRequest req,
         CancellationToken cancellationToken)
     {
         var status = req.Query["status"].ToString();

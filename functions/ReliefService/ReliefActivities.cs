@@ -2,7 +2,6 @@ using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 using Microsoft.Extensions.Logging;
 using Gonghui.Functions.Calendar;
 

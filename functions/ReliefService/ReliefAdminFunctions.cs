@@ -1,9 +1,9 @@
 using System.Globalization;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.ReliefService;
@@ -29,13 +29,15 @@ public sealed record UnitContactRequest
 public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budgets, ReliefDirectory directory, PaymentStore payments)
 {
     [Function("ReliefListPrograms")]
+    [ApiAccess(ApiRoles.Admin | ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor)]
     public async Task<IResult> ListPrograms(
-        [HttpTrigger("get", Route = "relief/programs", Roles = ApiRoles.Admin | ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/programs")] HttpRequest req,
         CancellationToken cancellationToken) =>
         Results.Json(await programs.ListAsync(cancellationToken), FunctionJson.Options);
 
     [Function("ReliefSaveProgram")]
-    public async Task<IResult> SaveProgram([HttpTrigger("put", Route = "relief/programs/{code}", Roles = ApiRoles.Admin)] HttpRequest req,
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> SaveProgram([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/programs/{code}")] HttpRequest req,
         string code, CancellationToken cancellationToken)
     {
         var body = await req.ReadJsonBodyAsync<ReliefProgram>(cancellationToken);
@@ -48,8 +50,9 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     }
 
     [Function("ReliefGetBudget")]
+    [ApiAccess(ApiRoles.Admin | ApiRoles.Supervisor)]
     public async Task<IResult> GetBudget(
-        [HttpTrigger("get", Route = "relief/budgets/{program}/{region}/{year}", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/budgets/{program}/{region}/{year}")] HttpRequest req,
         string program, string region, string year, CancellationToken cancellationToken)
     {
         if (!TryYear(year, out var y)) return Problems.Validation("year", "invalid_year: 年度为四位数字。");
@@ -60,7 +63,8 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     }
 
     [Function("ReliefSetBudget")]
-    public async Task<IResult> SetBudget([HttpTrigger("put", Route = "relief/budgets/{program}/{region}/{year}", Roles = ApiRoles.Admin)] HttpRequest req,
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> SetBudget([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/budgets/{program}/{region}/{year}")] HttpRequest req,
         string program, string region, string year, CancellationToken cancellationToken)
     {
         if (!TryYear(year, out var y)) return Problems.Validation("year", "invalid_year: 年度为四位数字。");
@@ -74,7 +78,8 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     }
 
     [Function("ReliefSetApprovers")]
-    public async Task<IResult> SetApprovers([HttpTrigger("put", Route = "relief/approvers/{region}/{level}", Roles = ApiRoles.Admin)] HttpRequest req,
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> SetApprovers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/approvers/{region}/{level}")] HttpRequest req,
         string region, string level, CancellationToken cancellationToken)
     {
         if (!WireName<ApprovalLevel>.TryParse(level, out var parsed)) return Problems.Validation("level", "invalid_level: district, city or province.");
@@ -85,7 +90,8 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     }
 
     [Function("ReliefSetUnit")]
-    public async Task<IResult> SetUnit([HttpTrigger("put", Route = "relief/units/{unit}", Roles = ApiRoles.Admin)] HttpRequest req,
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> SetUnit([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/units/{unit}")] HttpRequest req,
         string unit, CancellationToken cancellationToken)
     {
         var body = await req.ReadJsonBodyAsync<UnitContactRequest>(cancellationToken);
@@ -102,7 +108,8 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
 
     /// <summary>The day's payment instructions (China-time instruction day) as the bank-transfer CSV, each exactly once.</summary>
     [Function("ReliefExportPayments")]
-    public async Task<IResult> ExportPayments([HttpTrigger("get", Route = "relief/payments/export", Roles = ApiRoles.Admin)] HttpRequest req,
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> ExportPayments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/payments/export")] HttpRequest req,
         CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(req.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

@@ -1,9 +1,8 @@
 using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.ReliefService;
@@ -16,12 +15,14 @@ public sealed record ReliefActionRequest
 
 /// <summary>Submit, read, withdraw and resubmit relief applications (operators and handlers; supervisors and admins read).</summary>
 public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, ApplicationStore applications, PaymentStore payments,
-    DurableTaskClient durable, TimeProvider clock)
+    TimeProvider clock)
 {
     private const ApiRoles Staff = ApiRoles.Operator | ApiRoles.Handler;
 
     [Function("ReliefSubmitApplication")]
-    public async Task<IResult> Submit([HttpTrigger("post", Route = "relief/applications", Roles = Staff)] HttpRequest req, CancellationToken cancellationToken)
+    [ApiAccess(Staff)]
+    public async Task<IResult> Submit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "relief/applications")] HttpRequest req,
+        [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await req.ReadJsonBodyAsync<ReliefApplicationRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
@@ -30,14 +31,15 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         var id = idempotencyKey.Length is > 0 and <= 200 ? ReliefSubmissions.IdFor(caller.KeyId, idempotencyKey) : null;
         if (body.Value.Applicant?.RegionCode is { } region && caller.IsOutsideRegion(region))
             return Problems.Forbidden("outside-region", $"This key may submit applications of region {caller.Region} only.");
-        var submitted = await submissions.SubmitAsync(body.Value, Actor(caller), id, cancellationToken);
+        var submitted = await submissions.SubmitAsync(body.Value, Actor(caller), id, client, cancellationToken);
         if (!submitted.IsValid) return ValidationProblem(submitted.Errors);
         return Accepted(req, submitted.Value!.ApplicationId);
     }
 
     [Function("ReliefGetApplication")]
+    [ApiAccess(Staff | ApiRoles.Supervisor | ApiRoles.Admin)]
     public async Task<IResult> Get(
-        [HttpTrigger("get", Route = "relief/applications/{id}", Roles = Staff | ApiRoles.Supervisor | ApiRoles.Admin)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/applications/{id}")] HttpRequest req,
         string id, CancellationToken cancellationToken)
     {
         var application = await applications.GetAsync(id, cancellationToken);
@@ -47,17 +49,20 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
     }
 
     [Function("ReliefWithdrawApplication")]
-    public Task<IResult> Withdraw([HttpTrigger("post", Route = "relief/applications/{id}/withdraw", Roles = Staff)] HttpRequest req,
-        string id, CancellationToken cancellationToken) =>
-        ActAsync(req, id, ReliefActionKind.Withdraw, cancellationToken);
+    [ApiAccess(Staff)]
+    public Task<IResult> Withdraw([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "relief/applications/{id}/withdraw")] HttpRequest req,
+        string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        ActAsync(req, id, ReliefActionKind.Withdraw, client, cancellationToken);
 
     [Function("ReliefResubmitApplication")]
-    public Task<IResult> Resubmit([HttpTrigger("post", Route = "relief/applications/{id}/resubmit", Roles = Staff)] HttpRequest req,
-        string id, CancellationToken cancellationToken) =>
-        ActAsync(req, id, ReliefActionKind.Resubmit, cancellationToken);
+    [ApiAccess(Staff)]
+    public Task<IResult> Resubmit([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "relief/applications/{id}/resubmit")] HttpRequest req,
+        string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken) =>
+        ActAsync(req, id, ReliefActionKind.Resubmit, client, cancellationToken);
 
     /// <summary>Checks the action against the saved state (a refusal is a 409 with the workflow's code), then raises it.</summary>
-    private async Task<IResult> ActAsync(HttpRequest req, string id, ReliefActionKind kind, CancellationToken cancellationToken)
+    private async Task<IResult> ActAsync(HttpRequest req, string id, ReliefActionKind kind, DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
         ReliefActionRequest? request = null;
         if (req.ContentLength is > 0 || req.Headers.TransferEncoding.Count > 0)

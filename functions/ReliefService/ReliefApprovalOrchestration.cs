@@ -1,7 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Gonghui.Functions.Relief;
-using FunctionAttribute = Gonghui.Hosting.Functions.FunctionAttribute;
 
 namespace Gonghui.Functions.ReliefService;
 

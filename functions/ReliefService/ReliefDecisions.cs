@@ -26,9 +26,10 @@ public sealed record DecisionOutcome(DecisionOutcomeKind Kind, ApprovalTaskConcl
 /// decided raises the recorded decision again, so a crash between the row write and the raise loses nothing
 /// (the orchestration ignores a decision it has seen).
 /// </summary>
-public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore applications, DurableTaskClient durable)
+public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore applications)
 {
-    public async Task<DecisionOutcome> DecideAsync(ApprovalDecision decision, string? linkNonce, CancellationToken cancellationToken = default)
+    public async Task<DecisionOutcome> DecideAsync(ApprovalDecision decision, string? linkNonce, DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
     {
         // The task id names its application, so both rows are read at once.
         var applicationRead = ApprovalTask.ApplicationIdOf(decision.TaskId) is { } named ? applications.GetAsync(named, cancellationToken) : null;
@@ -37,18 +38,19 @@ public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore ap
         if (task is null) return new(DecisionOutcomeKind.NotFound);
         if (application?.ApplicationId != task.ApplicationId)
             application = await applications.GetAsync(task.ApplicationId, cancellationToken);
-        if (task.Snapshot.Status != ApprovalTaskStatus.Open) return await ClosedAsync(task, application, cancellationToken);
+        if (task.Snapshot.Status != ApprovalTaskStatus.Open) return await ClosedAsync(task, application, durable, cancellationToken);
         var state = application?.State;
         if (state is null) return new(DecisionOutcomeKind.NotFound);
         if (ReliefApprovalWorkflow.CheckDecision(state, decision) is { } refusal) return new(DecisionOutcomeKind.Refused, Refusal: refusal, Task: task.Snapshot);
         var conclusion = ReliefApprovalLink.Conclusion(state, decision);
         var (won, current) = await tasks.TryDecideAsync(task, decision.TaskId, decision, conclusion, linkNonce, cancellationToken);
-        if (!won) return await ClosedAsync(current!, application: null, cancellationToken);
+        if (!won) return await ClosedAsync(current!, application: null, durable, cancellationToken);
         await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(decision), cancellationToken);
         return new(DecisionOutcomeKind.Accepted, conclusion, Task: current!.Snapshot);
     }
 
-    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, StoredApplication? application, CancellationToken cancellationToken)
+    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, StoredApplication? application, DurableTaskClient durable,
+        CancellationToken cancellationToken)
     {
         if (task.Snapshot.Status == ApprovalTaskStatus.Decided && task.Decision is { } recorded
             && (application ?? await applications.GetAsync(task.ApplicationId, cancellationToken))?.State is { Status: ReliefApplicationStatus.AwaitingDecision } state

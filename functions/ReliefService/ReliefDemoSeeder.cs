@@ -1,5 +1,6 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,12 +11,16 @@ namespace Gonghui.Functions.ReliefService;
 /// <summary>
 /// With Gonghui:Relief:SeedDemo (run.sh sets it): a hardship budget for Chaoyang district (110105), approvers for its
 /// district, city and province, and one application waiting for the district approver, whose e-mail lands in
-/// maildev. Idempotent (fixed ids, existing budgets kept) and through the same code paths as the API.
+/// maildev. Idempotent (fixed ids, existing budgets kept) and through the same code paths as the API. Starting an
+/// orchestration takes a function's durable client, which a hosted service has not: the seeder asks for the
+/// application on the <see cref="QueueName"/> queue and <see cref="ReliefDemoSubmitFunction"/> submits it.
 /// </summary>
 internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore budgets, ReliefDirectory directory,
-    ReliefSubmissions submissions, TimeProvider clock, ILogger<ReliefDemoSeeder> logger) : BackgroundService
+    QueueServiceClient queues, TimeProvider clock, ILogger<ReliefDemoSeeder> logger) : BackgroundService
 {
+    public const string QueueName = "relief-demo";
     public const string DemoApplicationId = "rel-demo-0001";
+    public const string DemoUnit = "朝阳区总工会";
     public const string DemoRegion = "110105";
     public const string Setting = "Gonghui:Relief:SeedDemo";
 
@@ -29,7 +34,7 @@ internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore
             try
             {
                 await SeedAsync(stoppingToken);
-                logger.LogInformation("Relief demo: application {ApplicationId} is waiting for the district approver; open maildev to approve it", DemoApplicationId);
+                logger.LogInformation("Relief demo: budgets and approvers are set; application {ApplicationId} is on its way", DemoApplicationId);
                 return;
             }
             catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or IOException)
@@ -59,14 +64,13 @@ internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore
         await directory.SetApproversAsync(ApprovalLevel.Province, ApprovalLevel.Province.RegionCodeFor(DemoRegion), new LevelApprovers(
             new Approver("province-chief", "吴部长", "province.chief@gonghui.local"),
             new Approver("province-deputy", "郑副部长", "province.deputy@gonghui.local")), cancellationToken);
-        var unit = "朝阳区总工会";
-        await directory.SetUnitAsync(unit, new UnitContact(unit, "chaoyang.union@gonghui.local"), cancellationToken);
-        var submitted = await submissions.SubmitAsync(DemoRequest, new ReliefActor("demo-seed", "演示数据", unit), DemoApplicationId, cancellationToken);
-        if (!submitted.IsValid)
-            throw new InvalidOperationException("The demo application is invalid: " + string.Join("; ", submitted.Errors.Select(e => $"{e.Field} {e.Code}")));
+        await directory.SetUnitAsync(DemoUnit, new UnitContact(DemoUnit, "chaoyang.union@gonghui.local"), cancellationToken);
+        var queue = queues.GetQueueClient(QueueName);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        await queue.SendMessageAsync(DemoApplicationId, cancellationToken);
     }
 
-    private static readonly ReliefApplicationRequest DemoRequest = new()
+    internal static readonly ReliefApplicationRequest DemoRequest = new()
     {
         ProgramCode = ReliefProgramDefaults.Hardship,
         Applicant = new ApplicantRequest

@@ -1,10 +1,10 @@
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Relief;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -16,9 +16,10 @@ namespace Gonghui.Functions.ReliefService;
 public sealed class ReliefFromTicketFunction(TicketStore tickets, ReliefSubmissions submissions)
 {
     [Function("ReliefOpenFromTicket")]
+    [ApiAccess(ApiRoles.Operator | ApiRoles.Handler)]
     public async Task<IResult> Open(
-        [HttpTrigger("post", Route = "tickets/{id}/relief", Roles = ApiRoles.Operator | ApiRoles.Handler)] HttpRequest req,
-        string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/relief")] HttpRequest req,
+        string id, [DurableClient] DurableTaskClient client, CancellationToken cancellationToken)
     {
         var body = await req.ReadJsonBodyAsync<ReliefApplicationRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
@@ -32,7 +33,7 @@ public sealed class ReliefFromTicketFunction(TicketStore tickets, ReliefSubmissi
         if (caller.IsOutsideRegion(ticket.Intake.RegionCode))
             return Problems.Forbidden("outside-region", $"This key may submit applications of region {caller.Region} only.");
         var submitted = await submissions.SubmitAsync(CarryOver(body.Value, ticket),
-            ReliefApplicationFunctions.Actor(caller), ApplicationIdFor(ticket), cancellationToken);
+            ReliefApplicationFunctions.Actor(caller), ApplicationIdFor(ticket), client, cancellationToken);
         if (!submitted.IsValid) return ReliefApplicationFunctions.ValidationProblem(submitted.Errors);
         return ReliefApplicationFunctions.Accepted(req, submitted.Value!.ApplicationId);
     }

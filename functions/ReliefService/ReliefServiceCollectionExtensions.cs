@@ -1,5 +1,3 @@
-using Gonghui.Hosting;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gonghui.Functions.ReliefService;
@@ -7,12 +5,11 @@ namespace Gonghui.Functions.ReliefService;
 public static class ReliefServiceCollectionExtensions
 {
     /// <summary>
-    /// Relief funds: stores, the ReliefApproval orchestration and its activities, the HTTP functions, the
-    /// /approvals/{token} pages and the demo seeding (Gonghui:Relief:SeedDemo). Needs notifications and the durable engine.
+    /// Relief funds: stores, settings, submissions and decisions, and the demo seeding (Gonghui:Relief:SeedDemo).
+    /// Needs notifications; the durable client comes to each function that needs it as a [DurableClient] binding.
     /// </summary>
-    public static FunctionsApplicationBuilder AddRelief(this FunctionsApplicationBuilder builder)
+    public static IServiceCollection AddRelief(this IServiceCollection services)
     {
-        var services = builder.Services;
         services.AddSingleton<ReliefSettingsAccessor>();
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<BudgetStore>();
@@ -23,10 +20,7 @@ public static class ReliefServiceCollectionExtensions
         services.AddSingleton<ReliefMail>();
         services.AddSingleton<ReliefSubmissions>();
         services.AddSingleton<ReliefDecisions>();
-        services.AddSingleton<ApprovalLinkEndpoint>();
-        services.AddSingleton<IStartupFilter, ApprovalLinkStartupFilter>();
         services.AddHostedService<ReliefDemoSeeder>();
-        builder.AddFunctions(typeof(ReliefServiceCollectionExtensions).Assembly);
-        return builder;
+        return services;
     }
 }

@@ -56,5 +56,5 @@ public sealed class ReliefSettings
         };
     }
 
-    public string ApprovalLinkUrl(string token) => $"{PublicBaseUrl}/approvals/{token}";
+    public string ApprovalLinkUrl(string token) => PublicBaseUrl + ApprovalLinkFunction.PathOf(token);
 }

@@ -13,13 +13,14 @@ public sealed record ReliefActor(string Id, string Name, string Unit);
 
 /// <summary>
 /// Submits an application: validate, store it, start its <c>ReliefApproval</c> orchestration (instance id =
-/// application id). Repeating a submission with the same id finishes what a crash left undone and starts nothing twice.
+/// application id) through the calling function's durable client. Repeating a submission with the same id finishes what a crash left undone and starts nothing twice.
 /// </summary>
-public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore applications, DurableTaskClient durable,
+public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore applications,
     ReliefSettingsAccessor settings, TimeProvider clock)
 {
     public async Task<ValidationResult<StoredApplication>> SubmitAsync(
-        ReliefApplicationRequest? request, ReliefActor actor, string? applicationId, CancellationToken cancellationToken = default)
+        ReliefApplicationRequest? request, ReliefActor actor, string? applicationId, DurableTaskClient durable,
+        CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var known = await programs.ListAsync(cancellationToken);
@@ -40,9 +41,11 @@ public sealed class ReliefSubmissions(ProgramStore programs, ApplicationStore ap
                 await durable.ScheduleNewOrchestrationInstanceAsync(ReliefApprovalOrchestration.Name, submission,
                     new StartOrchestrationOptions(application.ApplicationId), cancellationToken);
             }
-            catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
-                // A concurrent repeat started it.
+                // A concurrent repeat may have started it (each durable backend says so its own way); else it is a failure.
+                if (await durable.GetInstanceAsync(application.ApplicationId, cancellation: cancellationToken) is null)
+                    throw;
             }
         }
         return ValidationResult<StoredApplication>.Valid(application);

@@ -2,10 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Hotline;
-using Gonghui.Hosting;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests;
@@ -13,14 +10,12 @@ namespace Gonghui.Functions.Tests;
 /// <summary>
 /// Every HTTP function of the real function app, called through its process by every role, without a key, with an
 /// unknown key and with a revoked key: the host refuses exactly the roles a function does not declare
-/// (403 role-not-allowed) and every call without a valid key (401). An admitted role may still be refused by the
+/// (403 role-not-allowed) and every call without a valid key (401), as declared by [ApiAccess] and [PublicAccess]. An admitted role may still be refused by the
 /// capability itself (a handler outside the ticket's unit), but never with the host's codes.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 {
-    private static readonly IReadOnlyList<FunctionDescriptor> HttpFunctions =
-        FunctionCatalog.Discover(typeof(HotlineServiceCollectionExtensions).Assembly, typeof(FunctionsApplication).Assembly)
-            .WithTrigger<HttpTriggerAttribute>().ToList();
+    private static readonly IReadOnlyList<HttpFunction> HttpFunctions = AppFunctions.Http;
 
     private readonly Dictionary<ApiRoles, string> _keys = ApiRoleNames.All.ToDictionary(r => r, r => $"matrix-{ApiRoleNames.Name(r)}-{Guid.NewGuid():N}");
     private readonly string _revokedKey = "matrix-revoked-" + Guid.NewGuid().ToString("N");
@@ -57,22 +52,22 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
     [Fact]
     public async Task Every_function_of_the_app_admits_exactly_its_roles()
     {
-        Assert.Contains(HttpFunctions, f => f.Name == "AdminKeysCreate");
+        Assert.Contains(HttpFunctions, f => f.Name == "KeysCreate");
         Assert.Contains(HttpFunctions, f => f.Name == "HotlineTicketAction");
         Assert.Contains(HttpFunctions, f => f.Name == "ReliefSubmitApplication");
         var failures = new List<string>();
         foreach (var function in HttpFunctions)
         {
-            var trigger = function.TriggerAs<HttpTriggerAttribute>();
+            var admittedRoles = function.Admitted;
             foreach (var role in ApiRoleNames.All)
             {
                 var (status, code) = await CallAsync(function, _keys[role]);
-                var admitted = trigger.Anonymous || trigger.Roles.HasFlag(role);
+                var admitted = admittedRoles is not { } roles || roles.HasFlag(role);
                 var refusedByHost = code is "role-not-allowed" or "key-required" or "key-invalid";
                 if (admitted ? refusedByHost : status != HttpStatusCode.Forbidden || code != "role-not-allowed")
                     failures.Add($"{function.Name} as {ApiRoleNames.Name(role)}: {(int)status} {code}");
             }
-            if (trigger.Anonymous)
+            if (admittedRoles is null)
                 continue;
             foreach (var (what, key) in new[] { ("no key", (string?)null), ("an unknown key", "not-a-key"), ("a revoked key", _revokedKey) })
             {
@@ -84,12 +79,10 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Empty(failures);
     }
 
-    private async Task<(HttpStatusCode Status, string? Code)> CallAsync(FunctionDescriptor function, string? key)
+    private async Task<(HttpStatusCode Status, string? Code)> CallAsync(HttpFunction function, string? key)
     {
-        var trigger = function.TriggerAs<HttpTriggerAttribute>();
-        var route = "api/" + (trigger.Route ?? function.Name).Trim('/'); // host.json's route prefix is "api"
-        var path = RouteParameter().Replace(route, "1");
-        using var request = new HttpRequestMessage(new HttpMethod(trigger.Methods.FirstOrDefault() ?? "GET"), path);
+        var path = RouteParameter().Replace(function.Route, "1");
+        using var request = new HttpRequestMessage(new HttpMethod(function.HttpMethod), path);
         using var client = _app.CreateClient(key);
         using var response = await client.SendAsync(request);
         string? code = null;

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Calendar;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using MimeKit;
 
@@ -17,8 +17,9 @@ namespace Gonghui.Functions.Hotline;
 public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
 {
     [Function("HotlineGetCalendarYear")]
+    [ApiAccess(ApiRoles.Admin | ApiRoles.Supervisor)]
     public async Task<IResult> GetCalendarYear(
-        [HttpTrigger("get", Route = "hotline/calendar/{year}", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req, string year,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/calendar/{year}")] HttpRequest req, string year,
         CancellationToken cancellationToken)
     {
         var data = await reference.GetAsync(cancellationToken);
@@ -29,8 +30,9 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     }
 
     [Function("HotlinePutCalendarYear")]
+    [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> PutCalendarYear(
-        [HttpTrigger("put", Route = "hotline/calendar/{year}", Roles = ApiRoles.Admin)] HttpRequest req, string year,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/calendar/{year}")] HttpRequest req, string year,
         CancellationToken cancellationToken)
     {
         var (body, problem) = await HotlineHttp.ReadBodyAsync<HolidayCalendarYear>(req, cancellationToken, strict: true);
@@ -55,14 +57,16 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     }
 
     [Function("HotlineGetRouting")]
+    [ApiAccess(ApiRoles.Admin | ApiRoles.Supervisor | ApiRoles.Operator)]
     public async Task<IResult> GetRouting(
-        [HttpTrigger("get", Route = "hotline/routing", Roles = ApiRoles.Admin | ApiRoles.Supervisor | ApiRoles.Operator)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/routing")] HttpRequest req,
         CancellationToken cancellationToken) =>
         HotlineHttp.Json(req, StatusCodes.Status200OK, (await reference.GetAsync(cancellationToken)).RoutingData);
 
     [Function("HotlinePutRouting")]
+    [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> PutRouting(
-        [HttpTrigger("put", Route = "hotline/routing", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/routing")] HttpRequest req, CancellationToken cancellationToken)
     {
         var (body, problem) = await HotlineHttp.ReadBodyAsync<RoutingData>(req, cancellationToken, strict: true);
         if (problem is not null)
@@ -103,13 +107,15 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     }
 
     [Function("HotlineGetPolicy")]
+    [ApiAccess(ApiRoles.Admin | ApiRoles.Supervisor)]
     public async Task<IResult> GetPolicy(
-        [HttpTrigger("get", Route = "hotline/policy", Roles = ApiRoles.Admin | ApiRoles.Supervisor)] HttpRequest req, CancellationToken cancellationToken) =>
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/policy")] HttpRequest req, CancellationToken cancellationToken) =>
         HotlineHttp.Json(req, StatusCodes.Status200OK, (await reference.GetAsync(cancellationToken)).Policy);
 
     [Function("HotlinePutPolicy")]
+    [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> PutPolicy(
-        [HttpTrigger("put", Route = "hotline/policy", Roles = ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/policy")] HttpRequest req, CancellationToken cancellationToken)
     {
         var (body, problem) = await HotlineHttp.ReadBodyAsync<HotlinePolicy>(req, cancellationToken, strict: true);
         if (problem is not null)

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;

@@ -1,5 +1,5 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;
@@ -10,8 +10,9 @@ public sealed class HotlineStatsFunction(FigureStore figures, ReferenceDataStore
     private static readonly string[] Known = ["from", "to", "region", "category", "unit", "groupBy"];
 
     [Function("HotlineStats")]
+    [ApiAccess(ApiRoles.Supervisor | ApiRoles.Admin)]
     public async Task<IResult> Run(
-        [HttpTrigger("get", Route = "hotline/stats", Roles = ApiRoles.Supervisor | ApiRoles.Admin)] HttpRequest req,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "hotline/stats")] HttpRequest req,
         CancellationToken cancellationToken)
     {
         var unknown = req.Query.Keys.Where(name => !Known.Contains(name, StringComparer.Ordinal) || req.Query[name].Count > 1)

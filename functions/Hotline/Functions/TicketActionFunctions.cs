@@ -1,6 +1,6 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;
@@ -15,8 +15,9 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
     private const ApiRoles Actors = ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor | ApiRoles.Admin;
 
     [Function("HotlineTicketAction")]
+    [ApiAccess(Actors)]
     public async Task<IResult> Run(
-        [HttpTrigger("post", Route = "tickets/{id}/{action}", Roles = Actors)] HttpRequest req, string id, string action,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets/{id}/{action}")] HttpRequest req, string id, string action,
         CancellationToken cancellationToken)
     {
         if (!HotlineHttp.IsTicketId(id))

@@ -1,6 +1,6 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;
@@ -12,8 +12,9 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
     private const ApiRoles Readers = ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor | ApiRoles.Admin;
 
     [Function("HotlineOpenTicket")]
+    [ApiAccess(ApiRoles.Operator | ApiRoles.Admin)]
     public async Task<IResult> Open(
-        [HttpTrigger("post", Route = "tickets", Roles = ApiRoles.Operator | ApiRoles.Admin)] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "tickets")] HttpRequest req, CancellationToken cancellationToken)
     {
         var key = req.Headers["Idempotency-Key"].ToString();
         if (key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~'))
@@ -45,8 +46,9 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
     }
 
     [Function("HotlineGetTicket")]
+    [ApiAccess(Readers)]
     public async Task<IResult> Get(
-        [HttpTrigger("get", Route = "tickets/{id}", Roles = Readers)] HttpRequest req, string id, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets/{id}")] HttpRequest req, string id, CancellationToken cancellationToken)
     {
         if (!HotlineHttp.IsTicketId(id) || await tickets.GetAsync(id, cancellationToken) is not { } stored)
         {
@@ -65,8 +67,9 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
     }
 
     [Function("HotlineListTickets")]
+    [ApiAccess(Readers)]
     public async Task<IResult> List(
-        [HttpTrigger("get", Route = "tickets", Roles = Readers)] HttpRequest req, CancellationToken cancellationToken)
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "tickets")] HttpRequest req, CancellationToken cancellationToken)
     {
         var data = await reference.GetAsync(cancellationToken);
         var (query, errors) = TicketListQueryParser.Parse(req.Query, data);

@@ -1,5 +1,4 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
 
 namespace Gonghui.Functions.Hotline;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Gonghui.Functions.Notifications;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Hotline;
@@ -35,7 +34,7 @@ public sealed class TicketChangeFunction(
     private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(2);
 
     [Function("HotlineTicketChange")]
-    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName)] TicketChange change, long dequeueCount, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName, Connection = "AzureWebJobsStorage")] TicketChange change, long dequeueCount, CancellationToken cancellationToken)
     {
         if (await CommittedAsync(change, cancellationToken) is not { } current)
         {

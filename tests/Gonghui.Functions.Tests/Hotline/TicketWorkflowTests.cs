@@ -1,5 +1,5 @@
 using Gonghui.Functions.Hotline;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 
 namespace Gonghui.Functions.Tests.Hotline;

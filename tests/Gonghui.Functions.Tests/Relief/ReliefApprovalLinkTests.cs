@@ -21,7 +21,7 @@ public class ReliefApprovalLinkTests
 
         var get = ApprovalLinkGate.Resolve(_tokens.Verify(link.Token, Friday.AddHours(1)), task);
         Assert.Equal(ApprovalLinkPageKind.Confirm, get.Kind);
-        var model = ReliefApprovalLink.ConfirmationModel(state, ReliefSamples.Details(), get.Claims!, _tokens, $"/approvals/{link.Token}", p => "***");
+        var model = ReliefApprovalLink.ConfirmationModel(state, ReliefSamples.Details(), get.Claims!, _tokens, $"/api/approvals/{link.Token}", p => "***");
         Assert.Equal(("张主任", 3), (model.ApproverName, model.ReturnsLeft));
         var page = ApprovalPages.Confirmation(model);
         Assert.Contains($"value=\"{model.FormToken}\"", page);
@@ -49,7 +49,7 @@ public class ReliefApprovalLinkTests
         var state = Waiting();
         var escalated = ReliefApprovalWorkflow.TimerFired(state, "rel-1-L1-R1", Cst(2026, 11, 27, 10, 0)).State;
         var claims = _tokens.Issue("rel-1-L1-R1", "d1", Cst(2026, 11, 27, 10, 0), escalated.Task!.ExpiresAt).Claims;
-        Assert.Equal("李副主任", ReliefApprovalLink.ConfirmationModel(escalated, ReliefSamples.Details(), claims, _tokens, "/approvals/x", p => "***").ApproverName);
+        Assert.Equal("李副主任", ReliefApprovalLink.ConfirmationModel(escalated, ReliefSamples.Details(), claims, _tokens, "/api/approvals/x", p => "***").ApproverName);
         var decision = ReliefApprovalLink.ReadDecision(claims, "approve", null, Cst(2026, 11, 27, 11, 0)).Value!;
         Assert.Equal(ReliefApprovalWorkflow.NotAnApprover, ReliefApprovalWorkflow.CheckDecision(state, decision)!.Code);
         Assert.Null(ReliefApprovalWorkflow.CheckDecision(escalated, decision));

@@ -22,14 +22,14 @@ public class ReliefRenderingTests
 
     private static ConfirmationPageModel Confirmation(ReliefApprovalState state, int returnsLeft = 3) => new(
         ReliefCaseSummary.Build(state, HostileDetails(), MaskPhone), ReliefCaseSummary.Step(state), "张主任",
-        "/approvals/k1.abc.def", "form-token-value", state.Task!.ExpiresAt, returnsLeft, ReliefApprovalWorkflow.MaxCommentLength);
+        "/api/approvals/k1.abc.def", "form-token-value", state.Task!.ExpiresAt, returnsLeft, ReliefApprovalWorkflow.MaxCommentLength);
 
     private static IEnumerable<(string Name, string Text)> EveryRenderedOutput()
     {
         var state = AwaitingDecision();
         var details = HostileDetails();
         var summary = ReliefCaseSummary.Build(state, details, MaskPhone);
-        var email = new ApprovalEmailModel("张主任", summary, ReliefCaseSummary.Step(state), "https://gonghui.example.cn/approvals/k1.abc.def", state.Task!.ExpiresAt);
+        var email = new ApprovalEmailModel("张主任", summary, ReliefCaseSummary.Step(state), "https://gonghui.example.cn/api/approvals/k1.abc.def", state.Task!.ExpiresAt);
         IEnumerable<(string, RenderedEmail)> emails =
         [
             ("request", ApprovalEmails.ApprovalRequest(email)),
@@ -82,7 +82,7 @@ public class ReliefRenderingTests
     public void Confirmation_page_is_a_post_form_to_the_same_url_with_anti_forgery_and_masked_data()
     {
         var page = ApprovalPages.Confirmation(Confirmation(AwaitingDecision()));
-        Assert.Contains("<form method=\"post\" action=\"/approvals/k1.abc.def\">", page);
+        Assert.Contains("<form method=\"post\" action=\"/api/approvals/k1.abc.def\">", page);
         Assert.Contains("<input type=\"hidden\" name=\"formToken\" value=\"form-token-value\">", page);
         Assert.Contains("name=\"decision\" value=\"approve\">同意</button>", page);
         Assert.Contains("name=\"decision\" value=\"reject\">驳回</button>", page);
@@ -112,10 +112,10 @@ public class ReliefRenderingTests
     {
         var state = AwaitingDecision();
         var email = ApprovalEmails.ApprovalRequest(new ApprovalEmailModel("张主任", ReliefCaseSummary.Build(state, HostileDetails(), MaskPhone),
-            ReliefCaseSummary.Step(state), "https://gonghui.example.cn/approvals/k1.abc.def?x=1&y=2", state.Task!.ExpiresAt));
+            ReliefCaseSummary.Step(state), "https://gonghui.example.cn/api/approvals/k1.abc.def?x=1&y=2", state.Task!.ExpiresAt));
         Assert.Equal("【待审批】困难职工帮扶申请 rel-1", email.Subject);
-        Assert.Contains("href=\"https://gonghui.example.cn/approvals/k1.abc.def?x=1&amp;y=2\"", email.HtmlBody);
-        Assert.Contains("https://gonghui.example.cn/approvals/k1.abc.def?x=1&y=2", email.TextBody);
+        Assert.Contains("href=\"https://gonghui.example.cn/api/approvals/k1.abc.def?x=1&amp;y=2\"", email.HtmlBody);
+        Assert.Contains("https://gonghui.example.cn/api/approvals/k1.abc.def?x=1&y=2", email.TextBody);
         Assert.Contains("身份证号：110105********002X", email.TextBody);
         Assert.Contains("需在页面上点击按钮才会提交决定", email.TextBody);
     }
@@ -124,7 +124,7 @@ public class ReliefRenderingTests
     public void Escalation_and_reminder_say_why_they_were_sent()
     {
         var state = AwaitingDecision();
-        var model = new ApprovalEmailModel("李副主任", ReliefCaseSummary.Build(state, HostileDetails(), MaskPhone), ReliefCaseSummary.Step(state), "https://x/approvals/t", state.Task!.ExpiresAt);
+        var model = new ApprovalEmailModel("李副主任", ReliefCaseSummary.Build(state, HostileDetails(), MaskPhone), ReliefCaseSummary.Step(state), "https://x/api/approvals/t", state.Task!.ExpiresAt);
         Assert.Contains("已等待您审批 2 个工作日", ApprovalEmails.Reminder(model, 2).TextBody);
         var escalation = ApprovalEmails.Escalation(model, "张主任", 5);
         Assert.StartsWith("【转办】", escalation.Subject);

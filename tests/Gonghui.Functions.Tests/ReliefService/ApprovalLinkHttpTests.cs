@@ -44,7 +44,7 @@ public sealed class ApprovalLinkHttpTests(ReliefApp relief)
         await AssertPageAsync(expired.Token, HttpStatusCode.Gone, "过期");
 
         // POSTs without this page's anti-forgery value, or from another site.
-        using var page = await relief.Client(null).GetAsync($"approvals/{token}");
+        using var page = await relief.Client(null).GetAsync($"api/approvals/{token}");
         var formToken = ReliefApp.FormTokenIn(await page.Content.ReadAsStringAsync());
         using (var noFormToken = await relief.PostDecisionFormAsync(token, null, "approve"))
             Assert.Equal(HttpStatusCode.Forbidden, noFormToken.StatusCode);
@@ -94,7 +94,7 @@ public sealed class ApprovalLinkHttpTests(ReliefApp relief)
     private async Task AssertPageAsync(string token, HttpStatusCode status, string text)
     {
         using var client = relief.Client(null);
-        using var response = await client.GetAsync($"approvals/{token}");
+        using var response = await client.GetAsync($"api/approvals/{token}");
         var html = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == status, $"{response.StatusCode}: {html}");
         Assert.Contains(text, html);

@@ -6,8 +6,7 @@ using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
 
@@ -214,13 +213,13 @@ public sealed partial class ReliefApp : IAsyncLifetime
         Maildev.WaitForEmailAsync(e => e.Subject?.Contains(applicationId, StringComparison.Ordinal) == true
             && e.Subject.Contains(tag, StringComparison.Ordinal) && e.To?.Any(t => t.Address == recipientEmail) == true, TimeSpan.FromSeconds(30));
 
-    /// <summary>The token of the /approvals/{token} link in a mail.</summary>
+    /// <summary>The token of the /api/approvals/{token} link in a mail.</summary>
     public static string TokenIn(MaildevEmail email) => LinkPattern().Match(email.Text ?? "").Groups["token"].Value;
 
     /// <summary>The anti-forgery value of a confirmation page.</summary>
     public static string FormTokenIn(string html) => FormTokenPattern().Match(html).Groups["value"].Value;
 
-    [GeneratedRegex(@"/approvals/(?<token>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")]
+    [GeneratedRegex(@"/api/approvals/(?<token>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)")]
     private static partial Regex LinkPattern();
 
     [GeneratedRegex("name=\"formToken\" value=\"(?<value>[^\"]+)\"")]
@@ -234,7 +233,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
         var fields = new Dictionary<string, string> { ["decision"] = decision };
         if (formToken is not null) fields["formToken"] = formToken;
         if (comment is not null) fields["comment"] = comment;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"approvals/{token}") { Content = new FormUrlEncodedContent(fields) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/approvals/{token}") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Origin", origin ?? App.BaseAddress.GetLeftPart(UriPartial.Authority));
         return await client.SendAsync(request);
     }

@@ -1,23 +1,15 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Hosting.Durable;
 using Gonghui.Functions.Hotline;
-using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
-using Gonghui.Hosting;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
 using Gonghui.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Gonghui.Functions.Tests.ReliefService;
 
 /// <summary>
 /// Reminder, escalation to the deputy and expiry through the running orchestration's durable timers: the real app in
-/// this process (on its own Azurite and maildev). Durable timers fire on the real clock, so the app counts working days
+/// its own process (on its own Azurite and maildev). Durable timers fire on the real clock, so the app counts working days
 /// of <see cref="WorkingDay"/> (Gonghui:Relief:Testing:WorkingDayLength) and the 2/5/10 working-day deadlines come
 /// seconds apart; where they fall in the State Council calendar is <see cref="ReliefTimingTests"/>' subject.
 /// </summary>
@@ -29,8 +21,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
 
     private AzuriteServer _azurite = null!;
     private MaildevServer _maildev = null!;
-    private FunctionsApplication _app = null!;
-    private Uri _baseAddress = null!;
+    private FunctionAppProcess _app = null!;
 
     public async Task InitializeAsync()
     {
@@ -38,23 +29,15 @@ public sealed class ReliefClockTests : IAsyncLifetime
         _maildev = await MaildevServer.StartAsync();
         await ReliefApp.SeedOperatorAndAdminKeysAsync(_azurite);
 
-        var builder = FunctionsApplication.CreateBuilder([], RepositoryRoot.Path);
-        builder.Configuration.AddInMemoryCollection(ReliefApp.SettingsFor(_azurite, _maildev));
-        builder.Configuration["Gonghui:Relief:Testing:WorkingDayLength"] = WorkingDay.ToString();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddFunctions(typeof(ReliefActivities).Assembly);
-        builder.Services.AddNotifications(builder.Configuration);
-        builder.Services.AddDurableTask(builder.Configuration);
-        builder.Services.AddHotline(builder.Configuration);
-        builder.AddRelief();
-        _app = builder.Build();
-        await _app.StartAsync();
-        _baseAddress = new Uri(_app.Urls.First() + "/");
+        var settings = new Dictionary<string, string?>(ReliefApp.SettingsFor(_azurite, _maildev))
+        {
+            ["Gonghui:Relief:Testing:WorkingDayLength"] = WorkingDay.ToString(),
+        };
+        _app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), settings);
     }
 
     public async Task DisposeAsync()
     {
-        await _app.StopAsync();
         await _app.DisposeAsync();
         await _maildev.DisposeAsync();
         await _azurite.DisposeAsync();
@@ -103,9 +86,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
 
     private HttpClient Client(string key)
     {
-        var client = new HttpClient { BaseAddress = _baseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("x-functions-key", key);
-        return client;
+        return _app.CreateClient(key);
     }
 
     private Task<MaildevEmail> MailAsync(string applicationId, string recipient, string tag) =>

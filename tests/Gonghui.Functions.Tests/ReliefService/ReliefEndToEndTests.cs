@@ -35,7 +35,7 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
         string page = "";
         for (var i = 0; i < 2; i++)
         {
-            using var get = await anonymous.GetAsync($"approvals/{token}");
+            using var get = await anonymous.GetAsync($"api/approvals/{token}");
             Assert.Equal(HttpStatusCode.OK, get.StatusCode);
             Assert.Equal("no-store", get.Headers.CacheControl?.ToString());
             Assert.Contains("default-src 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
@@ -116,8 +116,8 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
     public async Task A_unit_scoped_key_does_not_see_another_units_application()
     {
         var applicationId = await relief.SubmitAsync(ReliefApp.Request("110109", person: 3));
-        var scoped = await new Hosting.Security.ApiKeyStore(relief.Tables, TimeProvider.System)
-            .CreateAsync("other unit handler", Hosting.Triggers.ApiRoles.Handler, unit: "其他单位");
+        var scoped = await new Security.ApiKeyStore(relief.Tables, TimeProvider.System)
+            .CreateAsync("other unit handler", Security.ApiRoles.Handler, unit: "其他单位");
         using var other = relief.Client(scoped.Secret);
         using (var hidden = await other.GetAsync($"api/relief/applications/{applicationId}"))
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);

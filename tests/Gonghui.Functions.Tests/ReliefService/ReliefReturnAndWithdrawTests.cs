@@ -20,7 +20,7 @@ public sealed class ReliefReturnAndWithdrawTests(ReliefApp relief)
         var district = ReliefApp.ApproverFor(ApprovalLevel.District, Region, deputy: false);
         var first = ReliefApp.TokenIn(await relief.WaitForApprovalMailAsync(applicationId, district.Email));
         using var anonymous = relief.Client(null);
-        var page = await anonymous.GetStringAsync($"approvals/{first}");
+        var page = await anonymous.GetStringAsync($"api/approvals/{first}");
         using (var returned = await relief.PostDecisionFormAsync(first, ReliefApp.FormTokenIn(page), "return", "请补充收入证明"))
             Assert.Equal(HttpStatusCode.OK, returned.StatusCode);
         var atUnit = await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "returned"));
@@ -39,7 +39,7 @@ public sealed class ReliefReturnAndWithdrawTests(ReliefApp relief)
         using (var withdrawn = await staff.PostAsJsonAsync($"api/relief/applications/{applicationId}/withdraw", new { comment = "申请人已获其他救助" }))
             Assert.Equal(HttpStatusCode.Accepted, withdrawn.StatusCode);
         await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "withdrawn"));
-        using (var superseded = await anonymous.GetAsync($"approvals/{second}"))
+        using (var superseded = await anonymous.GetAsync($"api/approvals/{second}"))
         {
             Assert.Equal(HttpStatusCode.Conflict, superseded.StatusCode);
             Assert.Contains("撤回", await superseded.Content.ReadAsStringAsync());

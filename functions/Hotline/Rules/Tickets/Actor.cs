@@ -1,4 +1,4 @@
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 
 namespace Gonghui.Functions.Hotline;
 

@@ -3,8 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;

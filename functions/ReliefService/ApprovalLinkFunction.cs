@@ -1,42 +1,34 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.ReliefService;
 
 /// <summary>
-/// <c>GET /approvals/{token}</c> shows the confirmation page and decides nothing (mail scanners fetch links);
-/// <c>POST /approvals/{token}</c> decides, if the form carries this link's anti-forgery value and the request is
-/// not cross-site. Anonymous and outside /api: the signed token is the credential. Every answer is a Simplified
-/// Chinese page served with no-store and a strict CSP.
+/// <c>GET /api/approvals/{token}</c> shows the confirmation page and decides nothing (mail scanners fetch links);
+/// <c>POST /api/approvals/{token}</c> decides, if the form carries this link's anti-forgery value and the request is
+/// not cross-site. Public: the signed token is the credential. Every answer is a Simplified Chinese page served with
+/// no-store and a strict CSP.
 /// </summary>
-public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationStore applications, ReliefDecisions decisions,
-    ReliefSettingsAccessor settings, TimeProvider clock, ILogger<ApprovalLinkEndpoint> logger)
+public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationStore applications, ReliefDecisions decisions,
+    ReliefSettingsAccessor settings, TimeProvider clock, ILogger<ApprovalLinkFunction> logger)
 {
-    public const string PathPrefix = "/approvals";
+    /// <summary>The link's path under the host.json route prefix ("api"), the same for every host.</summary>
+    public static string PathOf(string token) => "/api/approvals/" + token;
 
-    public async Task HandleAsync(HttpContext context)
+    [Function("ApprovalLink")]
+    [PublicAccess]
+    public async Task<IResult> Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", "post", Route = "approvals/{token}")] HttpRequest req,
+        string token, [DurableClient] DurableTaskClient client)
     {
-        var request = context.Request;
-        var token = (request.Path.Value ?? "").TrimStart('/');
-        var isPost = HttpMethods.IsPost(request.Method);
-        if (!isPost && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-        {
-            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "GET, POST";
-            return;
-        }
-        var (status, html) = isPost ? await PostAsync(context, token) : await GetAsync(token, context.RequestAborted);
-        var response = context.Response;
-        response.StatusCode = status;
-        response.ContentType = "text/html; charset=utf-8";
-        response.Headers.CacheControl = "no-store";
-        response.Headers.Pragma = "no-cache";
-        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-        response.Headers.XContentTypeOptions = "nosniff";
-        response.Headers["Referrer-Policy"] = "no-referrer";
-        await response.WriteAsync(html, context.RequestAborted);
+        var (status, html) = HttpMethods.IsPost(req.Method)
+            ? await PostAsync(req.HttpContext, token, client)
+            : await GetAsync(token, req.HttpContext.RequestAborted);
+        return new HtmlPage(status, html);
     }
 
     private async Task<(int, string)> GetAsync(string token, CancellationToken cancellationToken)
@@ -46,7 +38,7 @@ public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationSto
         return await ConfirmationAsync(token, gate.Claims!, task!, null, cancellationToken);
     }
 
-    private async Task<(int, string)> PostAsync(HttpContext context, string token)
+    private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
         if (IsCrossSite(context.Request))
@@ -61,7 +53,7 @@ public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationSto
         var claims = gate.Claims!;
         var read = ReliefApprovalLink.ReadDecision(claims, form[ApprovalForm.Decision], form[ApprovalForm.Comment], clock.GetUtcNow());
         if (!read.IsValid) return await ConfirmationAsync(token, claims, task!, read.Errors[0].Message, cancellationToken);
-        var outcome = await decisions.DecideAsync(read.Value!, claims.Nonce, cancellationToken);
+        var outcome = await decisions.DecideAsync(read.Value!, claims.Nonce, durable, cancellationToken);
         logger.LogInformation("Approval link decision on {TaskId} by {ApproverId}: {Outcome}", claims.TaskId, claims.ApproverId, outcome.Kind);
         return outcome.Kind switch
         {
@@ -92,7 +84,7 @@ public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationSto
         if (application?.State is not { Task: { } open } state || open.TaskId != claims.TaskId || open.Deciders.All(a => a.Id != claims.ApproverId))
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding));
         var model = ReliefApprovalLink.ConfirmationModel(state, application.Details, claims, settings.Tokens,
-            $"{PathPrefix}/{token}", ReliefMail.MaskPhone);
+            PathOf(token), ReliefMail.MaskPhone);
         return (status, ApprovalPages.Confirmation(model, error));
     }
 
@@ -116,4 +108,21 @@ public sealed class ApprovalLinkEndpoint(ApprovalTaskStore tasks, ApplicationSto
     }
 
     private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
+
+    /// <summary>A page that is never cached, framed, sniffed or referred from.</summary>
+    private sealed class HtmlPage(int status, string html) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "text/html; charset=utf-8";
+            response.Headers.CacheControl = "no-store";
+            response.Headers.Pragma = "no-cache";
+            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+            response.Headers.XContentTypeOptions = "nosniff";
+            response.Headers["Referrer-Policy"] = "no-referrer";
+            await response.WriteAsync(html, httpContext.RequestAborted);
+        }
+    }
 }

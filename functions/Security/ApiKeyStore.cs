@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using Azure;
+using Azure.Data.Tables;
+
+namespace Gonghui.Functions.Security;
+
+/// <summary>
+/// API keys in the table <see cref="TableName"/>: one row per key, RowKey = SHA-256 of the secret (so a request's key
+/// is one point read), with id, name, role, optional unit and region scope, created and revoked times.
+/// Requests look keys up through a short cache (<see cref="FindForRequestAsync"/>): a key revoked by this process
+/// stops working at once, one revoked elsewhere (another instance, the keys command) within <c>cacheFor</c>.
+/// </summary>
+public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, TimeSpan cacheFor = default)
+{
+    public const string TableName = "ApiKeys";
+    public const string CacheSecondsSetting = "Gonghui:ApiKeys:CacheSeconds";
+    public static readonly TimeSpan DefaultCacheTime = TimeSpan.FromSeconds(10);
+    private const string Partition = "apikey";
+    private const int MaxCachedKeys = 10_000;
+
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly ConcurrentDictionary<string, (ApiKey Key, long ExpiresAt)> _cache = new(StringComparer.Ordinal);
+    private Task? _created;
+
+    public async Task<CreatedApiKey> CreateAsync(string name, ApiRoles role, string? unit = null, string? region = null,
+        CancellationToken cancellationToken = default)
+    {
+        var secret = ApiKeySecret.Generate();
+        var key = new ApiKey(ApiKeySecret.NewKeyId(), name, role, Blank(unit), Blank(region), time.GetUtcNow(), null);
+        await EnsureTableAsync(cancellationToken);
+        await _table.AddEntityAsync(ToEntity(ApiKeySecret.Hash(secret), key), cancellationToken);
+        return new CreatedApiKey(key, secret);
+    }
+
+    /// <summary>
+    /// Stores a key with a secret chosen elsewhere (development keys from settings) unless it is stored already:
+    /// a seeded key that an admin revoked stays revoked across restarts.
+    /// </summary>
+    public async Task<ApiKey> SeedAsync(string secret, string name, ApiRoles role, CancellationToken cancellationToken = default)
+    {
+        var hash = ApiKeySecret.Hash(secret);
+        var key = new ApiKey($"dev-{ApiRoleNames.Name(role)}-{hash[..8]}", name, role, null, null, time.GetUtcNow(), null);
+        await EnsureTableAsync(cancellationToken);
+        try
+        {
+            await _table.AddEntityAsync(ToEntity(hash, key), cancellationToken);
+            return key;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await FindBySecretAsync(secret, cancellationToken) ?? key;
+        }
+    }
+
+    /// <summary>The key with this secret, revoked or not; null when there is none.</summary>
+    public Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default) =>
+        FindByHashAsync(ApiKeySecret.Hash(secret), cancellationToken);
+
+    private async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, hash, cancellationToken: cancellationToken);
+        return found.HasValue ? FromEntity(found.Value!) : null;
+    }
+
+    /// <summary>
+    /// <see cref="FindBySecretAsync"/> through the cache. Expiry runs on the machine's tick count, not the app's
+    /// <see cref="TimeProvider"/>: it paces storage reads, it is not business time.
+    /// </summary>
+    public async Task<ApiKey?> FindForRequestAsync(string secret, CancellationToken cancellationToken = default)
+    {
+        if (cacheFor <= TimeSpan.Zero)
+            return await FindBySecretAsync(secret, cancellationToken);
+        var hash = ApiKeySecret.Hash(secret);
+        if (_cache.TryGetValue(hash, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
+            return cached.Key;
+        var key = await FindByHashAsync(hash, cancellationToken);
+        if (key is null)
+            return null;
+        if (_cache.Count >= MaxCachedKeys)
+            _cache.Clear();
+        _cache[hash] = (key, Environment.TickCount64 + (long)cacheFor.TotalMilliseconds);
+        return key;
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var keys = new List<ApiKey>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
+                           cancellationToken: cancellationToken))
+            keys.Add(FromEntity(entity));
+        return keys.OrderBy(k => k.CreatedAt).ToList();
+    }
+
+    /// <summary>Revokes the key with this id (again revoking a revoked key keeps its first time); null when unknown.</summary>
+    public async Task<ApiKey?> RevokeAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        TableEntity? row = null;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
+            row = entity;
+        if (row is null)
+            return null;
+        if (row.GetDateTimeOffset("RevokedAt") is null)
+        {
+            row["RevokedAt"] = time.GetUtcNow();
+            await _table.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Merge, cancellationToken);
+        }
+        _cache.TryRemove(row.RowKey, out _);
+        return FromEntity(row);
+    }
+
+    private Task EnsureTableAsync(CancellationToken cancellationToken)
+    {
+        var created = _created;
+        if (created is { IsCompletedSuccessfully: true })
+            return created;
+        created = _table.CreateIfNotExistsAsync(cancellationToken);
+        _created = created;
+        return created;
+    }
+
+    private static TableEntity ToEntity(string hash, ApiKey key)
+    {
+        var entity = new TableEntity(Partition, hash)
+        {
+            ["Id"] = key.Id,
+            ["Name"] = key.Name,
+            ["Role"] = ApiRoleNames.Name(key.Role),
+            ["CreatedAt"] = key.CreatedAt,
+        };
+        if (key.Unit is not null)
+            entity["Unit"] = key.Unit;
+        if (key.Region is not null)
+            entity["Region"] = key.Region;
+        return entity;
+    }
+
+    private static ApiKey FromEntity(TableEntity entity)
+    {
+        ApiRoleNames.TryParse(entity.GetString("Role"), out var role);
+        return new ApiKey(entity.GetString("Id") ?? "", entity.GetString("Name") ?? "", role, entity.GetString("Unit"),
+            entity.GetString("Region"), entity.GetDateTimeOffset("CreatedAt") ?? default, entity.GetDateTimeOffset("RevokedAt"));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,13 @@
+namespace Gonghui.Functions.Security;
+
+/// <summary>The roles an API key can carry (ARCHITECTURE.md, security model).</summary>
+[Flags]
+public enum ApiRoles
+{
+    None = 0,
+    Operator = 1,
+    Handler = 2,
+    Supervisor = 4,
+    Approver = 8,
+    Admin = 16,
+}
