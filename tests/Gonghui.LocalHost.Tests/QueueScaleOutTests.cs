@@ -1,6 +1,6 @@
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>Two app processes on one queue: every message runs exactly once, never in both at the same time.</summary>
 public sealed class QueueScaleOutTests

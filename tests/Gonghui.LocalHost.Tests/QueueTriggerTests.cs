@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>The queue-trigger rules against the real test app process and Azurite.</summary>
 public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<QueueAppFixture>
