@@ -94,6 +94,8 @@ public static class LocalFunctionHost
             clientOptions.AddPolicy(new LocalSendSignalPolicy(sp.GetRequiredService<LocalQueueSignals>()), HttpPipelinePosition.PerCall);
             return sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(clientOptions);
         });
+        // Functions may return IActionResult, as the worker's ASP.NET Core integration allows: their executors and formatters.
+        services.AddMvcCore();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionKeys>();
         services.AddSingleton<FunctionListing>();
