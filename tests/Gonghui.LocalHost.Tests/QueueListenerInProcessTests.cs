@@ -24,7 +24,9 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
         var queues = new QueueServiceClient(azurite.Server.ConnectionString, options);
-        await using var web = LocalFunctionHost.Build(["--urls", "http://127.0.0.1:0"], TestApp.Folder);
+        // Built, not started: its invoker (which needs storage for the durable client) runs NoOp for the listener.
+        await using var web = LocalFunctionHost.Build(["--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", azurite.Server.ConnectionString],
+            TestApp.Folder);
         var function = web.Services.GetRequiredService<FunctionCatalog>().Find("NoOp")!;
         var queueOptions = web.Services.GetRequiredService<QueuesOptions>();
         Assert.Equal(TimeSpan.FromSeconds(1), queueOptions.MaxPollingInterval);
