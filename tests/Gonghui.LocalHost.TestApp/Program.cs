@@ -12,6 +12,8 @@ builder.ConfigureFunctionsWebApplication();
 builder.Services.AddSingleton(sp => StorageConnection.FromConfiguration(builder.Configuration).CreateTableServiceClient());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<TestRecords>();
+builder.Services.AddSingleton<StartedProbe>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<StartedProbe>());
 // The worker runs middleware from its pipeline; the local host runs the IFunctionsWorkerMiddleware services in
 // registration order. Registering both ways serves both hosts with the same instances.
 builder.UseMiddleware<OuterMiddleware>();

@@ -60,6 +60,13 @@ public sealed class HttpBehaviourTests(HttpAppFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task The_app_own_hosted_services_are_started_with_the_host()
+    {
+        using var client = fixture.Process.CreateClient();
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("api/test/hosted")).GetProperty("started").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_trigger_without_route_or_methods_answers_every_method_at_its_name()
     {
         using var client = fixture.Process.CreateClient();
