@@ -19,6 +19,12 @@ namespace Gonghui.LocalHost.AppLoading;
 public sealed class FunctionApp
 {
     private const string HostingDiagnostics = "Microsoft.Extensions.Hosting";
+
+    /// <summary>
+    /// Set on the app's entry point (and flowing into its awaits), so a load takes only the host its own app builds, not
+    /// one another thread of the process builds meanwhile (the local host's own, another load in a test process).
+    /// </summary>
+    private static readonly AsyncLocal<object?> BuildingFor = new();
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(1);
 
     private readonly IReadOnlyList<ServiceDescriptor> _hostedServices;
@@ -100,6 +106,7 @@ public sealed class FunctionApp
         {
             try
             {
+                BuildingFor.Value = built;
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
                 built.TrySetException(new InvalidOperationException($"{assembly.GetName().Name}'s entry point returned without building a host."));
             }
@@ -156,6 +163,8 @@ public sealed class FunctionApp
         public void OnNext(KeyValuePair<string, object?> value)
         {
             // "HostBuilding" hands over the builder: a last ConfigureServices sees the app's final registrations.
+            if (!ReferenceEquals(BuildingFor.Value, built))
+                return;
             if (value.Key == "HostBuilding" && value.Value is IHostBuilder builder && !built.Task.IsCompleted)
             {
                 builder.ConfigureServices((_, services) =>
