@@ -88,6 +88,8 @@ public static class LocalFunctionHost
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton<LocalQueueSignals>();
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient(sp.GetRequiredService<QueuesOptions>().ClientOptions()));
+        // Functions may return IActionResult, as the worker's ASP.NET Core integration allows: their executors and formatters.
+        services.AddMvcCore();
         services.AddSingleton<FunctionInvoker>();
         services.AddSingleton<FunctionKeys>();
         services.AddSingleton<FunctionListing>();

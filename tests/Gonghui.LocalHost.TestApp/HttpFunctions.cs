@@ -1,58 +1,46 @@
-using System.ComponentModel.DataAnnotations;
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Http;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Hosting.TestApp;
+namespace Gonghui.LocalHost.TestApp;
 
-/// <summary>HTTP functions covering each way of declaring callers, result types and errors.</summary>
+/// <summary>HTTP functions covering each authorization level, several methods, route values, each result kind and errors.</summary>
 public static class HttpFunctions
 {
-    public const ApiRoles Everyone = ApiRoles.Operator | ApiRoles.Handler | ApiRoles.Supervisor | ApiRoles.Approver | ApiRoles.Admin;
+    [Function(nameof(Public))]
+    public static IResult Public([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/public")] HttpRequest req) =>
+        Results.Text("公开");
 
-    [Function("WhoAmI")]
-    public static IResult WhoAmI([HttpTrigger("get", Route = "test/whoami", Roles = Everyone)] HttpRequest req, ApiCaller caller) =>
-        Results.Json(caller, FunctionJson.Options);
+    [Function(nameof(Items))]
+    public static object Items([HttpTrigger(AuthorizationLevel.Function, "get", "put", "delete", Route = "test/items/{id}")] HttpRequest req,
+        string id) => new { id, method = req.Method };
 
-    [Function("OperatorOnly")]
-    public static object OperatorOnly([HttpTrigger("get", Route = "test/operator", Roles = ApiRoles.Operator)] HttpRequest req) =>
-        new { role = "operator" };
+    [Function(nameof(CreateItem))]
+    public static IActionResult CreateItem([HttpTrigger(AuthorizationLevel.Function, "post", Route = "test/items")] HttpRequest req) =>
+        new CreatedResult("/api/test/items/new-1", new { id = "new-1" });
 
-    [Function("Staff")]
-    public static IActionResult Staff([HttpTrigger("get", "post", Route = "test/staff", Roles = ApiRoles.Handler | ApiRoles.Supervisor)] HttpRequest req) =>
-        new OkObjectResult(new { role = "staff" });
+    [Function(nameof(Counted))]
+    public static IResult Counted([HttpTrigger(AuthorizationLevel.Function, "get", Route = "test/counts/{count:int}")] HttpRequest req,
+        int count) => Results.Json(new { count, doubled = count * 2 });
 
-    [Function("Approve")]
-    public static IResult Approve([HttpTrigger("post", Route = "test/approvals/{id}", Roles = ApiRoles.Approver)] HttpRequest req, string id) =>
-        id == "decided"
-            ? Problems.Conflict("already-decided", "This approval was already decided.")
-            : Results.Json(new { id });
+    [Function(nameof(AdminOnly))]
+    public static IResult AdminOnly([HttpTrigger(AuthorizationLevel.Admin, "get", "post", Route = "test/admin")] HttpRequest req) =>
+        Results.NoContent();
 
-    [Function("AdminOnly")]
-    public static void AdminOnly([HttpTrigger("delete", Route = "test/admin", Roles = ApiRoles.Admin)] HttpRequest req)
-    {
-    }
+    /// <summary>No route: the function's name is its path; no methods: every method.</summary>
+    [Function(nameof(AnyMethod))]
+    public static string AnyMethod([HttpTrigger(AuthorizationLevel.Anonymous)] HttpRequest req) => req.Method;
 
-    [Function("Public")]
-    public static IResult Public([HttpTrigger("get", Route = "test/public", Anonymous = true)] HttpRequest req) => Results.Text("公开");
-
-    [Function("Echo")]
-    public static async Task<IResult> Echo([HttpTrigger("post", Route = "test/echo", Roles = Everyone)] HttpRequest req,
+    [Function(nameof(Echo))]
+    public static async Task<IResult> Echo([HttpTrigger(AuthorizationLevel.Function, "post", Route = "test/echo")] HttpRequest req,
         CancellationToken cancellationToken)
     {
-        var body = await req.ReadJsonBodyAsync<EchoRequest>(cancellationToken);
-        return body.IsValid ? Results.Json(body.Value, FunctionJson.Options) : body.Problem;
+        using var reader = new StreamReader(req.Body);
+        var body = await reader.ReadToEndAsync(cancellationToken);
+        return Results.Json(new { length = body.Length });
     }
 
-    [Function("Throw")]
-    public static IResult Throw([HttpTrigger("get", Route = "test/throw", Roles = Everyone)] HttpRequest req) =>
+    [Function(nameof(Throw))]
+    public static IResult Throw([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "test/throw")] HttpRequest req) =>
         throw new InvalidOperationException("internal detail: connection string secret-4711");
 }
-
-public sealed record EchoRequest(
-    [property: Required, StringLength(10)] string Name,
-    [property: Range(1, 120)] int Age,
-    string? Note = null);

@@ -1,7 +1,6 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Hosting.TestApp;
+namespace Gonghui.LocalHost.TestApp;
 
 /// <summary>
 /// Queue functions: a no-op for the benchmark, and one that records the start and the end of each attempt and
@@ -9,14 +8,14 @@ namespace Gonghui.Hosting.TestApp;
 /// </summary>
 public sealed class QueueFunctions(TestRecords records, TimeProvider time)
 {
-    [Function("NoOp")]
+    [Function(nameof(NoOp))]
     public static void NoOp([QueueTrigger("%NoOpQueue%")] string message)
     {
     }
 
-    [Function("Record")]
-    public async Task Record([QueueTrigger("%RecordQueue%")] RecordMessage message, string id, int dequeueCount,
-        DateTimeOffset insertionTime, CancellationToken cancellationToken)
+    [Function(nameof(Record))]
+    public async Task Record([QueueTrigger("%RecordQueue%", Connection = "AzureWebJobsStorage")] RecordMessage message, string id,
+        long dequeueCount, DateTimeOffset insertionTime, CancellationToken cancellationToken)
     {
         var started = time.GetUtcNow();
         await records.AddAsync(message.Run, new Dictionary<string, object?>

@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 
-namespace Gonghui.Hosting.TestApp;
+namespace Gonghui.LocalHost.TestApp;
 
 /// <summary>What the test functions did, written to the table named by the setting RecordTable for the tests to read.</summary>
 public sealed class TestRecords(TableServiceClient tables, IConfiguration configuration)

@@ -1,19 +1,18 @@
-using Gonghui.Hosting.Functions;
-using Gonghui.Hosting.Triggers;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Hosting.TestApp;
+namespace Gonghui.LocalHost.TestApp;
 
 public sealed class TimerFunctions(TestRecords records)
 {
-    [Function("Tick")]
+    [Function(nameof(Tick))]
     public Task Tick([TimerTrigger("%TickSchedule%")] TimerInfo timer, CancellationToken cancellationToken) =>
         records.AddAsync("tick", new Dictionary<string, object?>
         {
-            ["Occurrence"] = timer.ScheduleStatus.Last,
+            ["Occurrence"] = timer.ScheduleStatus is { } status ? new DateTimeOffset(DateTime.SpecifyKind(status.Last, DateTimeKind.Utc)) : null,
             ["IsPastDue"] = timer.IsPastDue,
         }, cancellationToken);
 
-    [Function("Startup")]
+    [Function(nameof(Startup))]
     public Task Startup([TimerTrigger("0 0 0 1 1 *", RunOnStartup = true)] TimerInfo timer, CancellationToken cancellationToken) =>
         records.AddAsync("startup", new Dictionary<string, object?> { ["IsPastDue"] = timer.IsPastDue }, cancellationToken);
 }

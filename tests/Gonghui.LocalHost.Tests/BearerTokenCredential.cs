@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Core;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>
 /// Hands out an unsigned JWT with the claims Azurite's basic OAuth checks (issuer, audience, lifetime), in place of

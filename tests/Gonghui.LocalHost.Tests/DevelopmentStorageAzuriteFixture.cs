@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>
 /// An Azurite where <c>UseDevelopmentStorage=true</c> points: the default ports 10000-10002 on loopback. It starts one

@@ -2,154 +2,134 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Gonghui.Hosting.Triggers;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
-/// <summary>HTTP functions in the real app process: results, the caller, problem+json for every kind of bad request.</summary>
+/// <summary>
+/// What the local host does for HTTP functions of the compiled test app in a real host process: routes under the
+/// host.json prefix, methods, route values, every kind of result, the app's worker middleware, and problem+json for
+/// what it refuses (404, 405, 413, 500 without internals).
+/// </summary>
 public sealed class HttpBehaviourTests(HttpAppFixture fixture) : IClassFixture<HttpAppFixture>
 {
-    private HttpClient Client(ApiRoles role = ApiRoles.Operator) => fixture.Process.CreateClient(fixture.App.Keys[role]);
+    private HttpClient Client() => fixture.Process.CreateClient(fixture.App.FunctionKey);
 
     [Fact]
-    public async Task Health_needs_no_key_and_ready_checks_storage()
+    public async Task Host_status_needs_no_key_and_counts_the_functions_of_the_metadata()
     {
         using var client = fixture.Process.CreateClient();
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/health")).StatusCode);
-        var ready = await client.GetAsync("api/health/ready");
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("ready", (await ready.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        var status = await client.GetFromJsonAsync<JsonElement>("admin/host/status");
+        Assert.Equal("Running", status.GetProperty("state").GetString());
+        Assert.Equal(TestApp.Metadata().GetArrayLength(), status.GetProperty("functions").GetInt32());
     }
 
     [Fact]
-    public async Task The_caller_with_its_scope_reaches_the_function_and_the_key_also_works_as_code_query()
+    public async Task Route_values_and_methods_reach_the_function_and_plain_objects_are_json()
     {
-        using var admin = Client(ApiRoles.Admin);
-        var created = await (await admin.PostAsJsonAsync("api/admin/keys",
-            new { name = "东城区工会 handler", role = "handler", unit = "dongcheng", region = "beijing" })).Content.ReadFromJsonAsync<JsonElement>();
-        using var anonymous = fixture.Process.CreateClient();
-        var caller = await anonymous.GetFromJsonAsync<JsonElement>($"api/test/whoami?code={created.GetProperty("secret").GetString()}");
-        Assert.Equal(created.GetProperty("id").GetString(), caller.GetProperty("keyId").GetString());
-        Assert.Equal("handler", caller.GetProperty("role").GetString());
-        Assert.Equal("dongcheng", caller.GetProperty("unit").GetString());
-        Assert.Equal("beijing", caller.GetProperty("region").GetString());
-
-        var listed = await admin.GetFromJsonAsync<JsonElement>("api/admin/keys");
-        Assert.Contains(listed.EnumerateArray(), k => k.GetProperty("id").GetString() == created.GetProperty("id").GetString()
-                                                     && k.GetProperty("secret").ValueKind == JsonValueKind.Null);
+        using var client = Client();
+        foreach (var method in new[] { HttpMethod.Get, HttpMethod.Put, HttpMethod.Delete })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(method, "api/test/items/工会-7"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("工会-7", body.GetProperty("id").GetString());
+            Assert.Equal(method.Method, body.GetProperty("method").GetString());
+        }
     }
 
     [Fact]
     public async Task Results_of_every_kind_are_written()
     {
-        using var client = Client(ApiRoles.Handler);
-        Assert.Equal("staff", (await client.GetFromJsonAsync<JsonElement>("api/test/staff")).GetProperty("role").GetString());
-        using var admin = Client(ApiRoles.Admin);
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("api/test/admin")).StatusCode);
-        using var approver = Client(ApiRoles.Approver);
-        Assert.Equal("a-1", (await (await approver.PostAsync("api/test/approvals/a-1", null)).Content.ReadFromJsonAsync<JsonElement>())
-            .GetProperty("id").GetString());
-        var conflict = await approver.PostAsync("api/test/approvals/decided", null);
-        Assert.Equal("already-decided", (await ProblemOf(conflict, HttpStatusCode.Conflict)).GetProperty("code").GetString());
+        using var client = Client();
+        var created = await client.PostAsync("api/test/items", null);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/test/items/new-1", created.Headers.Location?.OriginalString);
+        Assert.Equal("new-1", (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+
+        var counted = await client.GetFromJsonAsync<JsonElement>("api/test/counts/21");
+        Assert.Equal(21, counted.GetProperty("count").GetInt32());
+        Assert.Equal(42, counted.GetProperty("doubled").GetInt32());
+
+        using var master = fixture.Process.CreateClient(fixture.App.MasterKey);
+        Assert.Equal(HttpStatusCode.NoContent, (await master.GetAsync("api/test/admin")).StatusCode);
+
+        var text = await fixture.Process.CreateClient().GetAsync("api/test/public");
+        Assert.Equal("公开", await text.Content.ReadAsStringAsync());
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
-    public async Task A_valid_body_is_echoed()
+    public async Task The_app_own_hosted_services_are_started_with_the_host()
     {
-        using var client = Client();
-        var echoed = await (await client.PostAsJsonAsync("api/test/echo", new { name = "王芳", age = 35 })).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("王芳", echoed.GetProperty("name").GetString());
-        Assert.Equal(35, echoed.GetProperty("age").GetInt32());
+        using var client = fixture.Process.CreateClient();
+        Assert.True((await client.GetFromJsonAsync<JsonElement>("api/test/hosted")).GetProperty("started").GetBoolean());
     }
 
     [Fact]
-    public async Task Malformed_json_names_line_position_and_path()
+    public async Task A_trigger_without_route_or_methods_answers_every_method_at_its_name()
     {
-        using var client = Client();
-        var response = await client.PostAsync("api/test/echo", Json("{\n  \"name\": \"王芳\",\n  \"age\": 3x\n}"));
-        var problem = await ProblemOf(response, HttpStatusCode.BadRequest);
-        Assert.Equal("invalid-json", problem.GetProperty("code").GetString());
-        Assert.Contains("line 3", problem.GetProperty("detail").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("$.age", out _), problem.ToString());
+        using var client = fixture.Process.CreateClient();
+        foreach (var method in new[] { "GET", "POST", "PATCH", "OPTIONS" })
+        {
+            using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), "api/AnyMethod"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(method, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetString());
+        }
     }
 
     [Fact]
-    public async Task A_value_of_the_wrong_type_or_a_missing_field_is_a_400_on_that_field()
+    public async Task The_app_worker_middleware_runs_in_registration_order_around_each_http_invocation()
     {
         using var client = Client();
-        var wrongType = await ProblemOf(await client.PostAsync("api/test/echo", Json("{\"name\": \"a\", \"age\": \"old\"}")), HttpStatusCode.BadRequest);
-        Assert.True(wrongType.GetProperty("errors").TryGetProperty("$.age", out _), wrongType.ToString());
-        var missing = await ProblemOf(await client.PostAsync("api/test/echo", Json("{\"age\": 30}")), HttpStatusCode.BadRequest);
-        Assert.Contains("name", missing.GetProperty("errors").ToString());
+        foreach (var (path, function) in new[] { ("api/test/items/a", "Items"), ("api/test/counts/1", "Counted") })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("outer,inner", string.Join(",", response.Headers.GetValues("x-middleware")));
+            Assert.Equal(function, Assert.Single(response.Headers.GetValues("x-middleware-function")));
+        }
+        // Refused before any function runs: no middleware either.
+        using var refused = await fixture.Process.CreateClient().GetAsync("api/test/items/a");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.False(refused.Headers.Contains("x-middleware"));
     }
 
     [Fact]
-    public async Task Validation_errors_are_listed_per_field()
+    public async Task A_body_under_the_host_json_limit_is_read_and_one_over_it_is_413()
     {
         using var client = Client();
-        var problem = await ProblemOf(await client.PostAsync("api/test/echo", Json("{\"name\": \"far too long a name\", \"age\": 200}")),
-            HttpStatusCode.BadRequest);
-        Assert.Equal("validation-failed", problem.GetProperty("code").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _));
-        Assert.True(problem.GetProperty("errors").TryGetProperty("age", out _));
+        var small = await client.PostAsync("api/test/echo", new StringContent(new string('x', 60_000)));
+        Assert.Equal(60_000, (await small.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("length").GetInt32());
+        var large = await client.PostAsync("api/test/echo", new StringContent(new string('x', 70_000)));
+        Assert.Equal("body-too-large", (await ProblemOf(large, HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString());
     }
 
     [Fact]
-    public async Task A_body_that_is_not_json_is_415()
+    public async Task An_unhandled_exception_is_a_500_without_internals_and_the_host_log_has_them()
     {
-        using var client = Client();
-        var response = await client.PostAsync("api/test/echo", new StringContent("name=a", Encoding.UTF8, "application/x-www-form-urlencoded"));
-        Assert.Equal("unsupported-media-type", (await ProblemOf(response, HttpStatusCode.UnsupportedMediaType)).GetProperty("code").GetString());
-    }
-
-    [Fact]
-    public async Task A_body_over_the_limit_is_413()
-    {
-        using var client = Client();
-        var response = await client.PostAsync("api/test/echo", Json($"{{\"name\": \"{new string('x', 70_000)}\", \"age\": 1}}"));
-        Assert.Equal("request-too-large", (await ProblemOf(response, HttpStatusCode.RequestEntityTooLarge)).GetProperty("code").GetString());
-    }
-
-    [Fact]
-    public async Task An_unhandled_exception_is_a_500_without_internals_logged_with_the_correlation_id()
-    {
-        using var client = Client();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "api/test/throw");
-        request.Headers.Add("x-correlation-id", "trace-me-42");
-        var response = await client.SendAsync(request);
+        using var client = fixture.Process.CreateClient();
+        var response = await client.GetAsync("api/test/throw");
         var body = await response.Content.ReadAsStringAsync();
         var problem = await ProblemOf(response, HttpStatusCode.InternalServerError);
         Assert.Equal("internal-error", problem.GetProperty("code").GetString());
-        Assert.Equal("trace-me-42", problem.GetProperty("correlationId").GetString());
         Assert.DoesNotContain("secret-4711", body);
         Assert.DoesNotContain("InvalidOperationException", body);
-        await fixture.Process.WaitForOutputAsync("trace-me-42");
-        Assert.Contains("secret-4711", fixture.Process.Output);
+        await fixture.Process.WaitForOutputAsync("secret-4711");
     }
 
     [Fact]
-    public async Task Unknown_paths_and_methods_are_problems_too()
+    public async Task Unknown_paths_wrong_methods_and_failed_route_constraints_are_problems()
     {
         using var client = Client();
         Assert.Equal("not-found", (await ProblemOf(await client.GetAsync("api/nothing-here"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+        // Functions are served under the route prefix only.
+        await ProblemOf(await client.GetAsync("test/items/a"), HttpStatusCode.NotFound);
+        await ProblemOf(await client.GetAsync("api/test/counts/many"), HttpStatusCode.NotFound);
         Assert.Equal("method-not-allowed",
-            (await ProblemOf(await client.PutAsync("api/test/echo", Json("{}")), HttpStatusCode.MethodNotAllowed)).GetProperty("code").GetString());
+            (await ProblemOf(await client.PostAsync("api/test/items/a", null), HttpStatusCode.MethodNotAllowed)).GetProperty("code").GetString());
+        await ProblemOf(await client.DeleteAsync("api/test/echo"), HttpStatusCode.MethodNotAllowed);
     }
-
-    [Fact]
-    public async Task The_admin_listing_names_every_function_and_trigger()
-    {
-        using var admin = Client(ApiRoles.Admin);
-        var listing = await admin.GetFromJsonAsync<JsonElement>("api/admin/functions");
-        var byName = listing.EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!, f => f);
-        Assert.Equal("queueTrigger", byName["Record"].GetProperty("trigger").GetString());
-        Assert.Contains(fixture.App.RecordQueue, byName["Record"].GetProperty("detail").GetString());
-        Assert.Equal("timerTrigger", byName["Tick"].GetProperty("trigger").GetString());
-        Assert.Contains("POST /api/test/echo", byName["Echo"].GetProperty("detail").GetString());
-        Assert.Contains("Record: queueTrigger queue " + fixture.App.RecordQueue, fixture.Process.Output);
-    }
-
-    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     private static async Task<JsonElement> ProblemOf(HttpResponseMessage response, HttpStatusCode status)
     {
@@ -157,7 +137,7 @@ public sealed class HttpBehaviourTests(HttpAppFixture fixture) : IClassFixture<H
         Assert.True(status == response.StatusCode, $"{(int)response.StatusCode}: {body}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonDocument.Parse(body).RootElement;
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("correlationId").GetString()));
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
         return problem;
     }
 }

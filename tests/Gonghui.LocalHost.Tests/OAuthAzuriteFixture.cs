@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using Azure.Core.Pipeline;
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>
 /// An Azurite of its own with OAuth on: Azurite takes bearer tokens only over HTTPS, so it gets a self-signed

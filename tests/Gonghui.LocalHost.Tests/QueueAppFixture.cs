@@ -1,6 +1,6 @@
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>One test app process with short queue intervals: lease 2 s (renewed each second), retry after 2 s, 3 dequeues.</summary>
 public sealed class QueueAppFixture : IAsyncLifetime
@@ -9,10 +9,10 @@ public sealed class QueueAppFixture : IAsyncLifetime
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     public const int MaxDequeueCount = 3;
 
-    private FunctionAppProcess? _process;
+    private LocalHostProcess? _process;
     private TestApp? _app;
 
-    public FunctionAppProcess Process => _process ?? throw new InvalidOperationException("Not started.");
+    public LocalHostProcess Process => _process ?? throw new InvalidOperationException("Not started.");
     public TestApp App => _app ?? throw new InvalidOperationException("Not started.");
 
     public static void UseShortIntervals(TestApp app)

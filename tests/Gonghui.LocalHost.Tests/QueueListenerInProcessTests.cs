@@ -1,25 +1,39 @@
 using Azure.Core;
 using Azure.Storage.Queues;
-using Gonghui.Hosting.Queues;
-using Microsoft.Extensions.DependencyInjection;
+using Gonghui.LocalHost.Functions;
+using Gonghui.LocalHost.Queues;
 using Gonghui.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
-/// <summary>Queue rules that need to look inside the app: request counts while idle, and graceful shutdown.</summary>
+/// <summary>
+/// Queue rules that need to look inside the host: receive requests while idle (a listener of the test app's NoOp
+/// function on a counting client), a send through the host's queue client waking its idle listener, and a graceful
+/// stop finishing the running message.
+/// </summary>
+[Collection(InProcessHostCollection.Name)]
 public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task An_idle_queue_is_polled_with_exponential_back_off_up_to_maxPollingInterval()
     {
-        var app = new TestApp(azurite.Server);
-        var counter = new ReceiveCounter(app.Settings["NoOpQueue"]!);
-        var options = new QueueClientOptions();
+        var queueName = AzuriteServer.UniqueName("idle");
+        var counter = new ReceiveCounter(queueName);
+        var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         options.AddPolicy(counter, HttpPipelinePosition.PerCall);
-        var builder = app.CreateInProcessBuilder();
-        builder.Services.AddSingleton(new QueueServiceClient(azurite.Server.ConnectionString, options));
-        await using var host = builder.Build();
-        await host.StartAsync();
+        var queues = new QueueServiceClient(azurite.Server.ConnectionString, options);
+        // Built, not started: its invoker (which needs storage for the durable client) runs NoOp for the listener.
+        await using var web = LocalFunctionHost.Build(["--urls", "http://127.0.0.1:0", "--AzureWebJobsStorage", azurite.Server.ConnectionString],
+            TestApp.Folder);
+        var function = web.Services.GetRequiredService<FunctionCatalog>().Find("NoOp")!;
+        var queueOptions = web.Services.GetRequiredService<QueuesOptions>();
+        Assert.Equal(TimeSpan.FromSeconds(1), queueOptions.MaxPollingInterval);
+        var listener = new QueueListener(function, queues.GetQueueClient(queueName), queues.GetQueueClient(queueName + "-poison"), queueOptions,
+            localSends: null, web.Services.GetRequiredService<FunctionInvoker>(), NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = listener.RunAsync(stop.Token, CancellationToken.None);
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (counter.Count == 0)
@@ -31,11 +45,10 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         // polling at the 100 ms minimum would make about 50. A slow machine makes fewer, never more.
         var before = counter.Count;
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var idleReceives = counter.Count - before;
-        Assert.InRange(idleReceives, 1, 9);
+        Assert.InRange(counter.Count - before, 1, 9);
 
         // A message ends the back-off: it is processed within about one maximum interval.
-        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(app.Settings["NoOpQueue"]!);
+        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(queueName);
         await queue.SendMessageAsync("wake up");
         deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
@@ -43,57 +56,59 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
             Assert.True(DateTime.UtcNow < deadline, "The message was not processed.");
             await Task.Delay(50);
         }
-        await host.StopAsync();
+        await stop.CancelAsync();
+        await running;
     }
 
     [Fact]
-    public async Task A_message_this_process_sends_wakes_its_idle_listener_at_once()
+    public async Task A_message_sent_through_the_host_queue_client_wakes_its_idle_listener_at_once()
     {
-        var app = new TestApp(azurite.Server);
-        app.Settings[QueuesOptions.Section + ":maxPollingInterval"] = "00:01:00";
-        var builder = app.CreateInProcessBuilder();
-        await using var host = builder.Build();
-        await host.StartAsync();
-        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(app.Settings["NoOpQueue"]!);
+        var queueName = AzuriteServer.UniqueName("wake");
+        await using var web = LocalFunctionHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            "--AzureWebJobsStorage", azurite.Server.ConnectionString,
+            "--AzureFunctionsJobHost:extensions:queues:maxPollingInterval", "00:01:00",
+            "--AzureFunctionsJobHost:extensions:durableTask:hubName", AzuriteServer.UniqueName("hub"),
+            "--AzureFunctionsWebHost:hostid", AzuriteServer.UniqueName("host"),
+            "--NoOpQueue", queueName,
+            "--RecordQueue", AzuriteServer.UniqueName("record"),
+            "--TickSchedule", "0 0 0 1 1 *",
+            "--AzureWebJobs.Startup.Disabled", "true",
+        ], TestApp.Folder);
+        await LocalFunctionHost.StartAsync(web);
+        var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(queueName);
         await queue.CreateIfNotExistsAsync();
         // Idle long enough for the back-off (100 ms doubling, up to a minute) to reach about 13 s: polls at about
         // 6.3 and 12.7 s, the next at about 25.5 s, so without the wake-up the message would wait about 10 s.
         await Task.Delay(TimeSpan.FromSeconds(16));
 
         var sent = DateTime.UtcNow;
-        await host.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(app.Settings["NoOpQueue"]!).SendMessageAsync("wake up");
+        await web.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(queueName).SendMessageAsync("wake up");
         while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
         {
             Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(5), "The listener slept through a message its own process sent.");
             await Task.Delay(50);
         }
-        await host.StopAsync();
+        await web.StopAsync();
     }
 
     [Fact]
-    public async Task Stopping_finishes_the_running_message_and_fetches_no_more()
+    public async Task Stopping_the_host_finishes_the_running_message_and_deletes_it()
     {
         var app = new TestApp(azurite.Server);
         var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(app.RecordQueue);
         await queue.CreateIfNotExistsAsync();
         var run = "stop" + Guid.NewGuid().ToString("N");
-        await queue.SendMessageAsync($"{{\"run\":\"{run}\",\"durationMs\":2000}}");
-        await using var host = app.CreateInProcessBuilder().Build();
-        await host.StartAsync();
+        await using var host = await app.StartProcessAsync();
+        await queue.SendMessageAsync($"{{\"run\":\"{run}\",\"durationMs\":3000}}");
+        await app.WaitForRecordsAsync(run, r => TestApp.Phase(r, "start").Count == 1);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while ((await queue.PeekMessagesAsync()).Value.Length > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The message was not received.");
-            await Task.Delay(50);
-        }
-        await host.StopAsync();
+        Assert.Equal(0, await host.StopAsync(TimeSpan.FromSeconds(30)));
 
         var record = Assert.Single(TestApp.Phase(await app.RecordsAsync(run), "end"));
-        Assert.True(record.GetDateTimeOffset("Ended") - record.GetDateTimeOffset("Started") >= TimeSpan.FromMilliseconds(1950));
+        Assert.True(record.GetDateTimeOffset("Ended") - record.GetDateTimeOffset("Started") >= TimeSpan.FromMilliseconds(2950));
+        Assert.Empty((await queue.PeekMessagesAsync(32)).Value);
         Assert.Equal(0, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
-        await queue.SendMessageAsync($"{{\"run\":\"{run}\"}}");
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        Assert.Single(TestApp.Phase(await app.RecordsAsync(run), "start"));
     }
 }

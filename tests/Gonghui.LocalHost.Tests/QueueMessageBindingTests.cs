@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Queues.Models;
-using Gonghui.Hosting.Queues;
-using Gonghui.Hosting.TestApp;
+using Gonghui.LocalHost.Queues;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 public sealed class QueueMessageBindingTests
 {
@@ -26,6 +25,8 @@ public sealed class QueueMessageBindingTests
     [Fact]
     public void A_message_that_is_not_the_json_type_fails_the_invocation() =>
         Assert.ThrowsAny<JsonException>(() => QueueMessageBinding.Value(WithBody("not json"), typeof(RecordMessage)));
+
+    private sealed record RecordMessage(string Run, int FailTimes = 0);
 
     [Fact]
     public void Metadata_is_named_as_in_Azure_Functions()

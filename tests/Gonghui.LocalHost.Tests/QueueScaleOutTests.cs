@@ -1,6 +1,6 @@
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>Two app processes on one queue: every message runs exactly once, never in both at the same time.</summary>
 public sealed class QueueScaleOutTests
@@ -26,7 +26,7 @@ public sealed class QueueScaleOutTests
         var starts = TestApp.Phase(records, "start");
         Assert.Equal(messages, starts.Select(r => r.GetString("MessageId")).Distinct().Count());
         Assert.Equal(messages, starts.Count);
-        Assert.All(starts, r => Assert.Equal(1, r.GetInt32("DequeueCount")));
+        Assert.All(starts, r => Assert.Equal(1L, r.GetInt64("DequeueCount")));
         Assert.Equal(2, starts.Select(r => r.GetInt32("ProcessId")).Distinct().Count());
     }
 }

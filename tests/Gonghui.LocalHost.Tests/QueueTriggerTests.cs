@@ -2,7 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>The queue-trigger rules against the real test app process and Azurite.</summary>
 public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<QueueAppFixture>
@@ -27,7 +27,7 @@ public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<Q
         }
         Assert.Equal(text, moved.Body.ToString());
         var attempts = TestApp.Phase(await fixture.App.RecordsAsync(run), "end");
-        Assert.Equal([1, 2, 3], attempts.Select(a => a.GetInt32("DequeueCount")!.Value).Order());
+        Assert.Equal([1L, 2L, 3L], attempts.Select(a => a.GetInt64("DequeueCount")!.Value).Order());
         Assert.DoesNotContain((await Queue(fixture.App.RecordQueue).PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(run));
     }
 
@@ -38,8 +38,8 @@ public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<Q
         var sent = (await Queue(fixture.App.RecordQueue).SendMessageAsync($"{{\"run\":\"{run}\",\"failTimes\":1}}")).Value;
 
         var records = await fixture.App.WaitForRecordsAsync(run, r => TestApp.Phase(r, "end").Count >= 2);
-        var attempts = TestApp.Phase(records, "end").OrderBy(r => r.GetInt32("DequeueCount")).ToList();
-        Assert.Equal([1, 2], attempts.Select(a => a.GetInt32("DequeueCount")!.Value));
+        var attempts = TestApp.Phase(records, "end").OrderBy(r => r.GetInt64("DequeueCount")).ToList();
+        Assert.Equal([1L, 2L], attempts.Select(a => a.GetInt64("DequeueCount")!.Value));
         Assert.All(attempts, a => Assert.Equal(sent.MessageId, a.GetString("MessageId")));
         Assert.All(attempts, a => Assert.Equal(sent.InsertionTime, a.GetDateTimeOffset("InsertionTime")));
         var gap = attempts[1].GetDateTimeOffset("Started")!.Value - attempts[0].GetDateTimeOffset("Ended")!.Value;
@@ -58,7 +58,7 @@ public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<Q
         var records = await fixture.App.WaitForRecordsAsync(run, r => TestApp.Phase(r, "end").Count >= 1);
         Assert.Single(TestApp.Phase(records, "start"));
         var attempt = Assert.Single(TestApp.Phase(records, "end"));
-        Assert.Equal(1, attempt.GetInt32("DequeueCount"));
+        Assert.Equal(1L, attempt.GetInt64("DequeueCount"));
         Assert.True(attempt.GetDateTimeOffset("Ended") - attempt.GetDateTimeOffset("Started") >= duration - TimeSpan.FromMilliseconds(50));
     }
 }

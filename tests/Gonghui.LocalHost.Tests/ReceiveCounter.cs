@@ -1,7 +1,7 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>Counts receive requests (GET .../{queue}/messages, not peeks) to one queue as they leave the storage client.</summary>
 public sealed class ReceiveCounter(string queueName) : HttpPipelineSynchronousPolicy

@@ -7,11 +7,11 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Azure.Storage.Sas;
-using Gonghui.Hosting.Configuration;
+using Gonghui.LocalHost.Configuration;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>
 /// <see cref="StorageConnection"/> in each form Azure Functions accepts, each proved by a round trip through the SDK

@@ -1,13 +1,13 @@
+using System.Text.Json;
 using Azure.Data.Tables;
-using Gonghui.Hosting.TestApp;
-using Gonghui.Hosting.Triggers;
 using Gonghui.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
-/// <summary>Settings, keys and records of tests/Gonghui.Hosting.TestApp, run as a process or in this one.</summary>
+/// <summary>
+/// tests/Gonghui.LocalHost.TestApp's build output, and the settings (storage, queue and table names, keys, a task hub of
+/// its own) and records of one run of it under the local host.
+/// </summary>
 public sealed class TestApp
 {
     public TestApp(AzuriteServer azurite)
@@ -16,45 +16,31 @@ public sealed class TestApp
         Settings = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["AzureFunctionsWebHost:hostid"] = AzuriteServer.UniqueName("host"),
+            ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = AzuriteServer.UniqueName("hub"),
             ["NoOpQueue"] = AzuriteServer.UniqueName("noop"),
             ["RecordQueue"] = AzuriteServer.UniqueName("record"),
             ["RecordTable"] = AzuriteServer.UniqueName("records"),
             ["TickSchedule"] = "0 0 0 1 1 *",
-            [Security.ApiKeyStore.CacheSecondsSetting] = "1",
+            ["LocalHost:FunctionKey"] = FunctionKey,
+            ["LocalHost:MasterKey"] = MasterKey,
         };
-        foreach (var role in Security.ApiRoleNames.All)
-        {
-            var key = $"test-{Security.ApiRoleNames.Name(role)}-{Guid.NewGuid():N}";
-            Keys[role] = key;
-            Settings[$"Gonghui:DevKeys:{Security.ApiRoleNames.Name(role)}"] = key;
-        }
     }
 
-    public static string Dll => FunctionAppProcess.BuiltDll("tests/Gonghui.Hosting.TestApp", "Gonghui.Hosting.TestApp");
+    /// <summary>The app's build output folder, where functions.metadata, worker.config.json and host.json are.</summary>
+    public static string Folder => Path.GetDirectoryName(LocalHostProcess.BuildOutput("tests/Gonghui.LocalHost.TestApp", "functions.metadata"))!;
 
-    public static string ProjectFolder => Path.Combine(RepositoryRoot.Path, "tests", "Gonghui.Hosting.TestApp");
-
-    public static System.Reflection.Assembly Assembly => typeof(QueueFunctions).Assembly;
+    /// <summary>functions.metadata of the build, as the Azure Functions host reads it.</summary>
+    public static JsonElement Metadata() => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "functions.metadata"))).RootElement;
 
     public AzuriteServer Azurite { get; }
     public Dictionary<string, string?> Settings { get; }
-    public Dictionary<ApiRoles, string> Keys { get; } = [];
+    public string FunctionKey { get; } = "function-key-" + Guid.NewGuid().ToString("N");
+    public string MasterKey { get; } = "master-key-" + Guid.NewGuid().ToString("N");
 
     public string RecordQueue => Settings["RecordQueue"]!;
 
-    public Task<FunctionAppProcess> StartProcessAsync() => FunctionAppProcess.StartAsync(Dll, Settings);
-
-    /// <summary>The test app in this process (so tests can swap services), on a free port.</summary>
-    public FunctionsApplicationBuilder CreateInProcessBuilder()
-    {
-        var builder = FunctionsApplication.CreateBuilder([], ProjectFolder);
-        builder.Configuration.AddInMemoryCollection(Settings);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddTestApp();
-        return builder;
-    }
+    public Task<LocalHostProcess> StartProcessAsync() => LocalHostProcess.StartAsync(Folder, Settings);
 
     /// <summary>The records the Record function wrote in one phase ("start" or "end") of its attempts.</summary>
     public static List<TableEntity> Phase(IEnumerable<TableEntity> records, string phase) =>

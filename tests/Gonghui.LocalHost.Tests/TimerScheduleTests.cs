@@ -1,7 +1,7 @@
-using Gonghui.Hosting.Timers;
+using Gonghui.LocalHost.Timers;
 using Microsoft.Extensions.Configuration;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 public sealed class TimerScheduleTests
 {

@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
-using Gonghui.Hosting.Timers;
+using Gonghui.LocalHost.Timers;
 using Gonghui.Testing;
 
-namespace Gonghui.Hosting.Tests;
+namespace Gonghui.LocalHost.Tests;
 
 /// <summary>Timer functions in real app processes against Azurite.</summary>
 public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>

@@ -19,13 +19,22 @@ namespace Gonghui.LocalHost.AppLoading;
 public sealed class FunctionApp
 {
     private const string HostingDiagnostics = "Microsoft.Extensions.Hosting";
+
+    /// <summary>
+    /// Set on the app's entry point (and flowing into its awaits), so a load takes only the host its own app builds, not
+    /// one another thread of the process builds meanwhile (the local host's own, another load in a test process).
+    /// </summary>
+    private static readonly AsyncLocal<object?> BuildingFor = new();
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(1);
 
-    private FunctionApp(string folder, Assembly assembly, IHost host)
+    private readonly IReadOnlyList<ServiceDescriptor> _hostedServices;
+
+    private FunctionApp(string folder, Assembly assembly, IHost host, IReadOnlyList<ServiceDescriptor> hostedServices)
     {
         Folder = folder;
         Assembly = assembly;
         Host = host;
+        _hostedServices = hostedServices;
     }
 
     public string Folder { get; }
@@ -39,8 +48,25 @@ public sealed class FunctionApp
     /// <summary>
     /// The app's own hosted services (seeders, ...), not the worker's: those would connect to a Functions host.
     /// </summary>
+    /// <remarks>
+    /// Chosen by their registrations, before any is constructed: constructing the worker's own (its gRPC client)
+    /// fails without a Functions host endpoint in configuration.
+    /// </remarks>
     public IReadOnlyList<IHostedService> OwnHostedServices() =>
-        Services.GetServices<IHostedService>().Where(s => !IsPlatformAssembly(s.GetType().Assembly)).ToList();
+        _hostedServices
+            .Where(d => !d.IsKeyedService && (DeclaredType(d) is not { } type || !IsPlatformAssembly(type.Assembly)))
+            .Select(d => (IHostedService)(d.ImplementationInstance
+                ?? d.ImplementationFactory?.Invoke(Services)
+                ?? ActivatorUtilities.CreateInstance(Services, d.ImplementationType!)))
+            .Where(s => !IsPlatformAssembly(s.GetType().Assembly))
+            .ToList();
+
+    /// <summary>The implementation type a registration names, or the return type of its factory if that says more than IHostedService.</summary>
+    private static Type? DeclaredType(ServiceDescriptor descriptor)
+    {
+        var type = descriptor.ImplementationType ?? descriptor.ImplementationInstance?.GetType() ?? descriptor.ImplementationFactory?.Method.ReturnType;
+        return type is null || type == typeof(object) || type == typeof(IHostedService) ? null : type;
+    }
 
     /// <summary>Loads the app in <paramref name="folder"/> (its worker.config.json names the assembly) and builds its host.</summary>
     public static FunctionApp Load(string folder)
@@ -56,7 +82,9 @@ public sealed class FunctionApp
         // A test process that references the app has it loaded already.
         var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name)
             ?? AssemblyLoadContext.Default.LoadFromAssemblyPath(assemblyPath);
-        return new FunctionApp(folder, assembly, BuildHost(assembly));
+        var hostedServices = new List<ServiceDescriptor>();
+        var host = BuildHost(assembly, hostedServices);
+        return new FunctionApp(folder, assembly, host, hostedServices);
     }
 
     private static string WorkerAssembly(string folder)
@@ -69,15 +97,16 @@ public sealed class FunctionApp
             ?? throw new InvalidOperationException($"{config} names no defaultWorkerPath.");
     }
 
-    private static IHost BuildHost(Assembly assembly)
+    private static IHost BuildHost(Assembly assembly, List<ServiceDescriptor> hostedServices)
     {
         var entryPoint = assembly.EntryPoint ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point.");
         var built = new TaskCompletionSource<IHost>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = DiagnosticListener.AllListeners.Subscribe(new HostBuiltObserver(built));
+        using var subscription = DiagnosticListener.AllListeners.Subscribe(new HostBuiltObserver(built, hostedServices));
         var main = new Thread(() =>
         {
             try
             {
+                BuildingFor.Value = built;
                 entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [Array.Empty<string>()]);
                 built.TrySetException(new InvalidOperationException($"{assembly.GetName().Name}'s entry point returned without building a host."));
             }
@@ -111,12 +140,12 @@ public sealed class FunctionApp
     /// <summary>Thrown into the app's entry point to stop it once its host is built.</summary>
     private sealed class HostTakenOver : Exception;
 
-    private sealed class HostBuiltObserver(TaskCompletionSource<IHost> built) : IObserver<DiagnosticListener>
+    private sealed class HostBuiltObserver(TaskCompletionSource<IHost> built, List<ServiceDescriptor> hostedServices) : IObserver<DiagnosticListener>
     {
         public void OnNext(DiagnosticListener listener)
         {
             if (listener.Name == HostingDiagnostics)
-                listener.Subscribe(new EventObserver(built));
+                listener.Subscribe(new EventObserver(built, hostedServices));
         }
 
         public void OnCompleted()
@@ -128,10 +157,23 @@ public sealed class FunctionApp
         }
     }
 
-    private sealed class EventObserver(TaskCompletionSource<IHost> built) : IObserver<KeyValuePair<string, object?>>
+    private sealed class EventObserver(TaskCompletionSource<IHost> built, List<ServiceDescriptor> hostedServices)
+        : IObserver<KeyValuePair<string, object?>>
     {
         public void OnNext(KeyValuePair<string, object?> value)
         {
+            // "HostBuilding" hands over the builder: a last ConfigureServices sees the app's final registrations.
+            if (!ReferenceEquals(BuildingFor.Value, built))
+                return;
+            if (value.Key == "HostBuilding" && value.Value is IHostBuilder builder && !built.Task.IsCompleted)
+            {
+                builder.ConfigureServices((_, services) =>
+                {
+                    hostedServices.Clear();
+                    hostedServices.AddRange(services.Where(d => d.ServiceType == typeof(IHostedService)));
+                });
+                return;
+            }
             if (value.Key != "HostBuilt" || value.Value is not IHost host || built.Task.IsCompleted)
                 return;
             built.TrySetResult(host);

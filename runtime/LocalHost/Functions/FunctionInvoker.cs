@@ -26,10 +26,12 @@ public sealed class FunctionInvoker(FunctionApp app, DurableTaskClient durableCl
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var context = new LocalFunctionContext(function, services, bindingData, cancellationToken);
+        var requestServices = httpContext?.RequestServices;
         if (httpContext is not null)
         {
             context.Items[LocalFunctionContext.HttpContextKey] = httpContext;
-            // As the worker's ASP.NET Core integration does: the request's services are the invocation's.
+            // As the worker's ASP.NET Core integration does: the request's services are the invocation's, while it runs.
+            // The scope ends with the invocation, so the host's come back for writing the result.
             httpContext.RequestServices = services;
         }
         object? result = null;
@@ -39,7 +41,15 @@ public sealed class FunctionInvoker(FunctionApp app, DurableTaskClient durableCl
             var next = pipeline;
             pipeline = c => middleware.Invoke(c, next);
         }
-        await pipeline(context);
+        try
+        {
+            await pipeline(context);
+        }
+        finally
+        {
+            if (httpContext is not null)
+                httpContext.RequestServices = requestServices!;
+        }
         return result;
     }
 
