@@ -270,7 +270,12 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 }
 
 var commonAppSettings = [
+  // Identity-based storage: the account name, and its endpoints as this cloud names them (Azure China's are not
+  // *.core.windows.net, which the account name alone implies). The app checks that they agree.
   { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+  { name: 'AzureWebJobsStorage__blobServiceUri', value: storage.properties.primaryEndpoints.blob }
+  { name: 'AzureWebJobsStorage__queueServiceUri', value: storage.properties.primaryEndpoints.queue }
+  { name: 'AzureWebJobsStorage__tableServiceUri', value: storage.properties.primaryEndpoints.table }
   { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
   { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }

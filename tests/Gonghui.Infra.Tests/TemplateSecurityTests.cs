@@ -26,6 +26,14 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
         var settings = Template.AppSettings(flexConsumption);
 
         Assert.Equal(ArmTemplate.Expression(Storage["name"]).ToString(), settings["AzureWebJobsStorage__accountName"].ToString());
+        foreach (var service in new[] { "blob", "queue", "table" })
+        {
+            var endpoint = Assert.IsType<ArmMember>(settings[$"AzureWebJobsStorage__{service}ServiceUri"]);
+            Assert.Equal(service, endpoint.Name);
+            var endpoints = Assert.IsType<ArmMember>(endpoint.Target);
+            Assert.Equal("primaryEndpoints", endpoints.Name);
+            Assert.Equal(ArmTemplate.ResourceIdOf(Storage), ((ArmCall)endpoints.Target).Arguments[0].ToString());
+        }
         Assert.Equal("'managedidentity'", settings["AzureWebJobsStorage__credential"].ToString());
         AssertIdentityProperty(settings["AzureWebJobsStorage__clientId"], "clientId");
         Assert.DoesNotContain("AzureWebJobsStorage", settings.Keys);
