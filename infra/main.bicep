@@ -6,7 +6,7 @@
 // the first start already reaches storage, Key Vault and Application Insights.
 targetScope = 'resourceGroup'
 
-@description('Short name of the application, used in every resource name.')
+@description('Short name of the application, used in every resource name: lowercase letters and digits.')
 @minLength(3)
 @maxLength(8)
 param appName string = 'gonghui'
@@ -105,7 +105,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' 
 }
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-06-01' = {
-  name: take('st${appName}${environmentName}${suffix}', 24)
+  name: take(toLower('st${appName}${environmentName}${suffix}'), 24)
   location: location
   sku: { name: storageSku }
   kind: 'StorageV2'

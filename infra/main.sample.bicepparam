@@ -16,6 +16,9 @@ param reliefDefaultUnitEmail = 'relief-desk@example.org'
 
 param approvalLinkActiveKeyId = 'k2026a'
 
+// Object id of the administrator (user or group) who creates API keys with the keys command; empty: nobody.
+param adminPrincipalId = readEnvironmentVariable('GONGHUI_ADMIN_PRINCIPAL_ID', '')
+
 param smtpPassword = readEnvironmentVariable('GONGHUI_SMTP_PASSWORD')
 param approvalLinkKeys = readEnvironmentVariable('GONGHUI_APPROVAL_LINK_KEYS')
 param phoneHashKey = readEnvironmentVariable('GONGHUI_PHONE_HASH_KEY')
