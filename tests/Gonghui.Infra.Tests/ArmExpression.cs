@@ -82,9 +82,7 @@ public abstract record ArmExpression
             if (next == '-' || char.IsAsciiDigit(next))
                 return ParseNumber();
             var name = ParseIdentifier();
-            SkipSpace();
-            if (!TryTake('('))
-                return new ArmIdentifier(name);
+            Expect('(');
             var arguments = new List<ArmExpression>();
             SkipSpace();
             if (!TryTake(')'))
@@ -131,22 +129,11 @@ public abstract record ArmExpression
         {
             SkipSpace();
             var start = _position;
-            while (_position < text.Length && (char.IsAsciiLetterOrDigit(text[_position]) || text[_position] is '_' or '.' && _position > start && IsNamespacedCall()))
+            while (_position < text.Length && (char.IsAsciiLetterOrDigit(text[_position]) || text[_position] == '_'))
                 _position++;
             if (_position == start)
                 throw Error("a name");
             return text[start.._position];
-        }
-
-        // A dot inside a name only in user-defined functions (namespace.function(...)); otherwise it is a member access.
-        private bool IsNamespacedCall()
-        {
-            if (text[_position] != '.')
-                return true;
-            var end = _position + 1;
-            while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
-                end++;
-            return end < text.Length && text[end] == '(';
         }
 
         private void Expect(char c)
@@ -190,11 +177,6 @@ public sealed record ArmString(string Value) : ArmExpression
 public sealed record ArmNumber(long Value) : ArmExpression
 {
     public override string ToString() => Value.ToString(CultureInfo.InvariantCulture);
-}
-
-public sealed record ArmIdentifier(string Name) : ArmExpression
-{
-    public override string ToString() => Name;
 }
 
 public sealed record ArmCall(string Function, IReadOnlyList<ArmExpression> Arguments) : ArmExpression
