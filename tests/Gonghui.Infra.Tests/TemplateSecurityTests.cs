@@ -273,7 +273,9 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
     /// <summary>The C# source of the app and its host, where every setting it reads is named.</summary>
     private static string AppSource() => string.Join('\n',
         new[] { "functions", "runtime" }
-            .SelectMany(folder => Directory.EnumerateFiles(Path.Combine(Gonghui.Testing.RepositoryRoot.Path, folder), "*.cs", SearchOption.AllDirectories))
+            .Select(folder => Path.Combine(Gonghui.Testing.RepositoryRoot.Path, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
             .Where(file => !file.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) &&
                            !file.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
