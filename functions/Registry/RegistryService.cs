@@ -148,7 +148,7 @@ public sealed class RegistryService(
     {
         var bytes = await RegistryCsvReader.ReadBoundedAsync(csv, cancellationToken);
         var parsed = bytes is null ? RegistryCsvReader.TooLarge : RegistryCsvReader.Read(bytes, Awards, Today);
-        var plan = await ImportPlanner.PlanAsync(parsed, caller, settings.NationalIdHasher, records, cancellationToken);
+        var plan = await ImportPlanner.PlanAsync(parsed, caller, settings.NationalIdHasher, records, Today, cancellationToken);
         if (plan.Errors.Count > 0 || dryRun) return RegistryResult<ImportReport>.Ok(plan.Report(dryRun || plan.Errors.Count > 0));
         var reason = $"导入文件 {Path.GetFileName(fileName)}";
         await Parallel.ForEachAsync(plan.People, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Registry;
 using Gonghui.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,8 @@ public static class ReliefServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddSingleton<ReliefSettingsAccessor>();
+        // model_worker_subsidy eligibility asks the registry.
+        services.AddRegistry(builder.Configuration);
         services.AddSingleton<ProgramStore>();
         services.AddSingleton<BudgetStore>();
         services.AddSingleton<ApplicationStore>();

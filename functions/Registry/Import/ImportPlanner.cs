@@ -13,7 +13,7 @@ namespace Gonghui.Functions.Registry.Import;
 public static class ImportPlanner
 {
     public static async Task<ImportPlan> PlanAsync(ParsedImport parsed, RegistryCaller caller, NationalIdHasher hasher, RecordStore records,
-        CancellationToken cancellationToken)
+        DateOnly today, CancellationToken cancellationToken)
     {
         var errors = parsed.Errors.ToList();
         var people = new List<ImportedPerson>();
@@ -66,11 +66,29 @@ public static class ImportPlanner
                 errors.Add(new ImportError(people[i].FirstRow, ImportColumns.NationalId, RegistryErrorCodes.OutOfScope));
                 continue;
             }
+            if (StatusChangeErrors(people[i], stored.Record, caller, today) is { Count: > 0 } statusErrors)
+            {
+                errors.AddRange(statusErrors);
+                continue;
+            }
             var (details, standing) = people[i].MergeInto(stored.Record);
             if (details.SameAs(stored.Record.Person) && standing == stored.Record.Standing) unchanged++;
             else updated++;
         }
         return new ImportPlan(parsed.RowCount, people, created, updated, unchanged, [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>
+    /// A row that changes an existing record's status is a status change like any other: it needs its reason (and date), and
+    /// only an admin may bring a deceased record back.
+    /// </summary>
+    private static IReadOnlyList<ImportError> StatusChangeErrors(ImportedPerson person, ModelWorkerRecord existing, RegistryCaller caller, DateOnly today)
+    {
+        if (person.Standing is not { } asked || asked.Status == existing.Status) return [];
+        var input = new StatusChangeInput(RecordChanges.Wire(asked.Status), asked.EffectiveOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            asked.Reason);
+        return [.. StatusRules.Validate(input, existing.Standing, caller.IsAdmin, today).Errors
+            .Select(e => new ImportError(person.FirstRow, ImportColumns.ForField(e.Field), e.Code))];
     }
 
     /// <summary>Rows of one person agree on everything but the award.</summary>

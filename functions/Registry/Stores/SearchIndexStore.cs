@@ -61,7 +61,7 @@ public sealed class SearchIndexStore(TableServiceClient tables)
         TableEntity? last = null;
         var more = false;
         await foreach (var row in table.QueryAsync<TableEntity>(Filter(query, regionPrefix), maxPerPage: query.PageSize + 1,
-                           select: ["Summary"], cancellationToken: cancellationToken))
+                           select: ["PartitionKey", "RowKey", "Summary"], cancellationToken: cancellationToken))
         {
             if (items.Count == query.PageSize)
             {
