@@ -55,9 +55,11 @@ public sealed class RegistryService(
             if (created is not null) return RegistryResult<RegistryRecordView>.Created(RegistryRecordView.Of(created));
             existing = await records.GetAsync(recordId, cancellationToken);
         }
-        return existing!.Record.Person.SameAs(person) && caller.CanAccess(existing.Record.Person.Region)
-            ? RegistryResult<RegistryRecordView>.Ok(RegistryRecordView.Of(existing))
-            : RegistryResult<RegistryRecordView>.Fail(RegistryOutcome.AlreadyRegistered);
+        if (!existing!.Record.Person.SameAs(person) || !caller.CanAccess(existing.Record.Person.Region))
+            return RegistryResult<RegistryRecordView>.Fail(RegistryOutcome.AlreadyRegistered);
+        // A retry of this create: the first attempt may have stopped between the record and its search row.
+        await index.IndexAsync(RegistrySummary.Of(existing.Record), null, cancellationToken);
+        return RegistryResult<RegistryRecordView>.Ok(RegistryRecordView.Of(existing));
     }
 
     /// <summary>

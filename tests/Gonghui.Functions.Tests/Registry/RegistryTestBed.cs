@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Stores;
@@ -14,14 +15,19 @@ namespace Gonghui.Functions.Tests.Registry;
 /// </summary>
 internal sealed class RegistryTestBed
 {
-    public RegistryTestBed(AzuriteServer azurite)
+    public RegistryTestBed(AzuriteServer azurite) : this(azurite.CreateTableServiceClient(), Convert.ToBase64String(RegistrySamples.Key()))
+    {
+    }
+
+    /// <summary>The registry over these tables with this hash key (a running app's, to enter people it then finds).</summary>
+    public RegistryTestBed(TableServiceClient tables, string hashKey)
     {
         City = RegistrySamples.NewCity();
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [RegistrySettings.NationalIdHashKeySetting] = Convert.ToBase64String(RegistrySamples.Key()) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { [RegistrySettings.NationalIdHashKeySetting] = hashKey })
             .Build();
         var services = new ServiceCollection()
-            .AddSingleton(azurite.CreateTableServiceClient())
+            .AddSingleton(tables)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>))
             .AddRegistry(configuration)
             .BuildServiceProvider();
