@@ -60,13 +60,18 @@ public sealed class RegistryBenchmark : IBenchmark
         var file = File(200, ImportRows);
         var dryRun = await ImportAsync(registry, admin, file, dryRun: true, cancellationToken);
         report.Add("import_dry_run_rows_per_s", ImportRows / dryRun.TotalSeconds, "rows/s", $"{dryRun.TotalSeconds:0.0} s for {ImportRows:N0} rows");
+        Console.WriteLine($"dry run of {ImportRows:N0} rows: {dryRun.TotalSeconds:0.0} s");
         var written = await ImportAsync(registry, admin, file, dryRun: false, cancellationToken);
+        Console.WriteLine($"import of {ImportRows:N0} rows: {written.TotalSeconds:0.0} s");
         report.Add("import_rows_per_s", ImportRows / written.TotalSeconds, "rows/s", $"{written.TotalSeconds:0.0} s for {ImportRows:N0} rows");
         var again = await ImportAsync(registry, admin, file, dryRun: false, cancellationToken);
         report.Add("reimport_unchanged_rows_per_s", ImportRows / again.TotalSeconds, "rows/s", $"{again.TotalSeconds:0.0} s, nothing changed");
 
         for (var start = 200 + ImportRows; start < Records; start += ImportRows)
-            await ImportAsync(registry, admin, File(start, Math.Min(ImportRows, Records - start)), dryRun: false, cancellationToken);
+        {
+            var took = await ImportAsync(registry, admin, File(start, Math.Min(ImportRows, Records - start)), dryRun: false, cancellationToken);
+            Console.WriteLine($"records {start + ImportRows:N0}: {took.TotalSeconds:0.0} s");
+        }
         await SearchAsync(registry, 50, seed: 2, cancellationToken);
         await WarmUp.SettleAsync(cancellationToken);
         var latencies = await SearchAsync(registry, Searches, seed: 3, cancellationToken);

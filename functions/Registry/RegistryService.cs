@@ -154,7 +154,7 @@ public sealed class RegistryService(
         if (plan.Errors.Count > 0 || dryRun) return RegistryResult<ImportReport>.Ok(plan.Report(dryRun || plan.Errors.Count > 0));
         var reason = $"导入文件 {Path.GetFileName(fileName)}";
         await Parallel.ForEachAsync(plan.People, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-            async (person, token) => await ApplyImportAsync(caller, person, reason, token));
+            async (planned, token) => await ApplyImportAsync(caller, planned.Person, planned.Existing, reason, token));
         logger.LogInformation("Registry import {File} by {ActorId}: {Created} created, {Updated} updated, {Unchanged} unchanged",
             Path.GetFileName(fileName), caller.Id, plan.Created, plan.Updated, plan.Unchanged);
         return RegistryResult<ImportReport>.Ok(plan.Report(dryRun: false));
@@ -238,17 +238,21 @@ public sealed class RegistryService(
         return saved;
     }
 
-    /// <summary>One person of an import: created, or brought to the file's details; re-planned when the record changed meanwhile.</summary>
-    private async Task ApplyImportAsync(RegistryCaller caller, ImportedPerson person, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// One person of an import: created, or brought to the file's details from the record as planning read it; read again
+    /// and merged again when the record changed meanwhile.
+    /// </summary>
+    private async Task ApplyImportAsync(RegistryCaller caller, ImportedPerson person, StoredRecord? planned, string reason, CancellationToken cancellationToken)
     {
+        var existing = planned;
         while (true)
         {
-            var existing = await records.GetAsync(person.RecordId, cancellationToken);
             if (existing is null)
             {
                 if (await CreateRecordAsync(caller, person.RecordId, person.Hash, person.Details, person.Standing ?? RecordStanding.Active, reason,
                         cancellationToken) is not null)
                     return;
+                existing = await records.GetAsync(person.RecordId, cancellationToken);
                 continue;
             }
             var (details, standing) = person.MergeInto(existing.Record);
@@ -265,6 +269,7 @@ public sealed class RegistryService(
             }
             catch (RecordConcurrencyException)
             {
+                existing = await records.GetAsync(person.RecordId, cancellationToken);
             }
         }
     }

@@ -75,7 +75,7 @@ public static class ImportPlanner
             if (details.SameAs(stored.Record.Person) && standing == stored.Record.Standing) unchanged++;
             else updated++;
         }
-        return new ImportPlan(parsed.RowCount, people, created, updated, unchanged, [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal)]);
+        return new ImportPlan(parsed.RowCount, [.. people.Zip(existing)], created, updated, unchanged, [.. errors.OrderBy(e => e.Row).ThenBy(e => e.Column, StringComparer.Ordinal)]);
     }
 
     /// <summary>

@@ -27,18 +27,27 @@ public sealed class SearchIndexStore(TableServiceClient tables)
     {
         var table = await _lazy.GetAsync(cancellationToken);
         var entity = Entity(summary);
+        // A first version has no row yet: add it at once. Later versions read the row first (one request when it is up to date).
+        var tryAdd = summary.Version == 1;
         while (true)
         {
-            try
+            if (tryAdd)
             {
-                await table.AddEntityAsync(entity, cancellationToken);
-                break;
-            }
-            catch (RequestFailedException ex) when (ex.Status == 409)
-            {
+                try
+                {
+                    await table.AddEntityAsync(entity, cancellationToken);
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 409)
+                {
+                }
             }
             var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], cancellationToken);
-            if (!existing.HasValue) continue;
+            if (!existing.HasValue)
+            {
+                tryAdd = true;
+                continue;
+            }
             if (existing.Value!.GetInt32("Version") >= summary.Version) break;
             try
             {
