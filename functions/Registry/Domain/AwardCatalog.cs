@@ -36,6 +36,4 @@ public sealed class AwardCatalog
     /// <summary>By code ("craftsman") or Chinese name ("工匠"), ignoring surrounding spaces.</summary>
     public AwardKind? Find(string? codeOrName) =>
         codeOrName is null ? null : _byCodeOrName.GetValueOrDefault(codeOrName.Trim());
-
-    public bool Contains(string code) => _byCodeOrName.TryGetValue(code, out var kind) && kind.Code == code;
 }

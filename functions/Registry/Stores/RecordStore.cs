@@ -83,15 +83,6 @@ public sealed class RecordStore(TableServiceClient tables)
         return entries;
     }
 
-    /// <summary>Every record, in record id order (exports and index rebuilds; the search index serves everything else).</summary>
-    public async IAsyncEnumerable<ModelWorkerRecord> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var table = await _lazy.GetAsync(cancellationToken);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {RecordRowPrefix} and RowKey lt {"record}"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Record"], cancellationToken: cancellationToken))
-            yield return RegistryJson.Deserialize<ModelWorkerRecord>(row.GetString("Record")!);
-    }
-
     private static string RecordRow(string recordId) => RecordRowPrefix + recordId;
 
     private static string HistoryRow(string recordId, int sequence) =>
