@@ -19,6 +19,7 @@ public static class RegistryErrorCodes
     public const string DuplicateAward = "registry.duplicate_award";
     public const string TooManyAwards = "registry.too_many_awards";
     public const string DateInFuture = "registry.date_in_future";
+    public const string UnknownNameMatch = "registry.unknown_name_match";
     public const string InvalidPageSize = "registry.invalid_page_size";
     public const string InvalidContinuation = "registry.invalid_continuation";
 

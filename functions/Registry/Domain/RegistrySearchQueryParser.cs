@@ -12,8 +12,17 @@ public static class RegistrySearchQueryParser
         var errors = new List<FieldError>();
         var trimmedName = TextInput.Check("name", name, RegistryRecordValidator.MaxNameLength, required: false, errors);
         var match = NameMatch.Exact;
-        if (!string.IsNullOrWhiteSpace(nameMatch) && !Enum.TryParse(nameMatch.Trim(), ignoreCase: true, out match))
-            errors.Add(new FieldError("nameMatch", RegistryErrorCodes.InvalidCharacters));
+        switch (nameMatch?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "exact":
+                break;
+            case "prefix":
+                match = NameMatch.Prefix;
+                break;
+            default:
+                errors.Add(new FieldError("nameMatch", RegistryErrorCodes.UnknownNameMatch));
+                break;
+        }
         var regionCode = string.IsNullOrWhiteSpace(region) ? null : region.Trim();
         if (regionCode is not null && !RegionCode.IsValid(regionCode)) errors.Add(new FieldError("region", RegistryErrorCodes.InvalidRegion));
         var kind = string.IsNullOrWhiteSpace(award) ? null : catalog.Find(award);

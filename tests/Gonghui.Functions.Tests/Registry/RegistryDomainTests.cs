@@ -125,6 +125,8 @@ public sealed class RegistryDomainTests
     {
         var errors = RegistrySearchQueryParser.Parse(null, "fuzzy", "37", "优秀员工", "19", "gone", "500", "%%%", AwardCatalog.Default).Errors;
         Assert.Equal(["nameMatch", "region", "award", "year", "status", "pageSize", "continuation"], errors.Select(e => e.Field));
+        Assert.Equal(RegistryErrorCodes.UnknownNameMatch, errors[0].Code);
+        Assert.False(RegistrySearchQueryParser.Parse(null, "5", null, null, null, null, null, null, AwardCatalog.Default).IsValid);
         var position = new SearchPosition("370102", "王建国|mw-0123");
         var query = RegistrySearchQueryParser.Parse("王", "prefix", "370100", "工匠", "2020", "在册", "20", position.ToToken(), AwardCatalog.Default).Value!;
         Assert.Equal(new RegistrySearchQuery
