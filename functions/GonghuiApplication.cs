@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Notifications;
+using Gonghui.Functions.Registry;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Security;
 using Gonghui.Storage;
@@ -43,6 +44,7 @@ public static class GonghuiApplication
         services.ConfigureHttpJsonOptions(json => FunctionJson.Configure(json.SerializerOptions));
         services.AddNotifications(configuration);
         services.AddHotline(configuration);
+        services.AddRegistry(configuration);
         services.AddRelief();
 
         // Contract with the local host: it runs the IFunctionsWorkerMiddleware services, in registration order, around

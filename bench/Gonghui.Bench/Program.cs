@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new HotlineBenchmark(),
     new DurableBenchmark(),
     new ReliefApprovalBenchmark(),
+    new RegistryBenchmark(),
 ];
 
 var selected = args.Length == 0

@@ -7,10 +7,10 @@ namespace Gonghui.Functions.Relief;
 /// </summary>
 /// <param name="OtherOpenApplicationIds">Open applications of the same person (by national ID hash) in the same program, this one excluded.</param>
 /// <param name="GrantedThisYear">What the person was granted (approved or paid) in this program in the current calendar year, China time.</param>
-/// <param name="InModelWorkerRegistry">The person has an active entry in the model-worker registry.</param>
+/// <param name="ModelWorkerStanding">The person's record in the model-worker registry (asked only for programs that require it).</param>
 public sealed record EligibilityInput(
     ReliefProgram Program,
     ReliefApplicationDetails Application,
     IReadOnlyList<string> OtherOpenApplicationIds,
     Yuan GrantedThisYear,
-    bool InModelWorkerRegistry);
+    ModelWorkerStanding ModelWorkerStanding);

@@ -11,6 +11,8 @@ public static class EligibilityRules
 {
     public const string ProgramMismatch = "program_mismatch";
     public const string NotInModelWorkerRegistry = "not_in_model_worker_registry";
+    public const string ModelWorkerRecordRevoked = "model_worker_record_revoked";
+    public const string ModelWorkerDeceased = "model_worker_deceased";
     public const string IncomeTooHigh = "income_too_high";
     public const string OpenApplicationExists = "open_application_exists";
     public const string AmountOverProgramMaximum = "amount_over_program_maximum";
@@ -22,8 +24,18 @@ public static class EligibilityRules
         if (application.ProgramCode != program.Code)
             return EligibilityDecision.Refused(ProgramMismatch, $"申请的项目与“{program.Name}”不一致。");
 
-        if (program.RequiresModelWorkerRegistry && !input.InModelWorkerRegistry)
-            return EligibilityDecision.Refused(NotInModelWorkerRegistry, $"申请人不在劳模档案中（或档案状态无效），不能申请{program.Name}。");
+        if (program.RequiresModelWorkerRegistry)
+        {
+            switch (input.ModelWorkerStanding)
+            {
+                case ModelWorkerStanding.NotRegistered:
+                    return EligibilityDecision.Refused(NotInModelWorkerRegistry, $"申请人不在劳模档案中，不能申请{program.Name}。");
+                case ModelWorkerStanding.Revoked:
+                    return EligibilityDecision.Refused(ModelWorkerRecordRevoked, $"申请人的劳模称号已被撤销，不能申请{program.Name}。");
+                case ModelWorkerStanding.Deceased:
+                    return EligibilityDecision.Refused(ModelWorkerDeceased, $"劳模档案记载申请人已故，不能申请{program.Name}。");
+            }
+        }
 
         var deepHardship = false;
         if (program.IncomeThreshold is { } threshold)

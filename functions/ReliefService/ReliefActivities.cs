@@ -4,6 +4,8 @@ using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief;
 using Microsoft.Extensions.Logging;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Registry;
+using Gonghui.Functions.Registry.Domain;
 
 namespace Gonghui.Functions.ReliefService;
 
@@ -24,6 +26,7 @@ public sealed class ReliefActivities(
     ReliefDirectory directory,
     ReliefMail mail,
     ReliefSettingsAccessor settings,
+    ModelWorkerLookup modelWorkers,
     TimeProvider clock,
     ILogger<ReliefActivities> logger)
 {
@@ -134,12 +137,24 @@ public sealed class ReliefActivities(
             program.Code, application.ApplicationId, cancellationToken);
         var granted = others.Where(o => o.Year == year && o.Status is ReliefApplicationStatus.Approved or ReliefApplicationStatus.Paid)
             .Aggregate(Yuan.Zero, (sum, o) => sum + o.Amount);
+        var standing = program.RequiresModelWorkerRegistry
+            ? StandingOf(await modelWorkers.StatusOfAsync(application.Details.Applicant.NationalId, cancellationToken))
+            : ModelWorkerStanding.NotRegistered;
         var decision = EligibilityRules.Evaluate(new EligibilityInput(program, application.Details,
-            [.. others.Where(o => o.Status.IsOpen()).Select(o => o.ApplicationId)], granted, InModelWorkerRegistry: false));
+            [.. others.Where(o => o.Status.IsOpen()).Select(o => o.ApplicationId)], granted, standing));
         logger.LogInformation("Relief application {ApplicationId} eligibility: {Outcome}", application.ApplicationId,
             decision.Refusal?.Code ?? (decision.IsDeepHardship ? "eligible (deep hardship)" : "eligible"));
         return decision;
     }
+
+    private static ModelWorkerStanding StandingOf(RecordStatus? status) => status switch
+    {
+        null => ModelWorkerStanding.NotRegistered,
+        RecordStatus.Active => ModelWorkerStanding.Active,
+        RecordStatus.Revoked => ModelWorkerStanding.Revoked,
+        RecordStatus.Deceased => ModelWorkerStanding.Deceased,
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
 
     /// <summary>The one instruction per application (a rerun finds it), then the hold turned into spending (a rerun finds it spent).</summary>
     private async Task<string> CreatePaymentAsync(ReliefApprovalState state, StoredApplication application, CancellationToken cancellationToken)

@@ -6,9 +6,10 @@ namespace Gonghui.Functions.Tests.Relief;
 public class EligibilityRulesTests
 {
     private static EligibilityDecision Evaluate(
-        ReliefApplicationDetails application, string[]? open = null, string granted = "0", bool inRegistry = false) =>
+        ReliefApplicationDetails application, string[]? open = null, string granted = "0",
+        ModelWorkerStanding standing = ModelWorkerStanding.NotRegistered) =>
         EligibilityRules.Evaluate(new EligibilityInput(
-            ReliefSamples.Program(application.ProgramCode), application, open ?? [], Yuan.Parse(granted), inRegistry));
+            ReliefSamples.Program(application.ProgramCode), application, open ?? [], Yuan.Parse(granted), standing));
 
     [Fact]
     public void Income_below_twice_the_line_is_eligible_and_below_the_line_is_deep_hardship()
@@ -59,14 +60,16 @@ public class EligibilityRulesTests
     {
         var application = ReliefSamples.Details(programCode: "model_worker_subsidy", amount: "8000.00", income: "9000.00");
         Assert.Equal(EligibilityRules.NotInModelWorkerRegistry, Evaluate(application).Refusal!.Code);
-        Assert.True(Evaluate(application, inRegistry: true).IsEligible);
+        Assert.Equal(EligibilityRules.ModelWorkerRecordRevoked, Evaluate(application, standing: ModelWorkerStanding.Revoked).Refusal!.Code);
+        Assert.Equal(EligibilityRules.ModelWorkerDeceased, Evaluate(application, standing: ModelWorkerStanding.Deceased).Refusal!.Code);
+        Assert.True(Evaluate(application, standing: ModelWorkerStanding.Active).IsEligible);
     }
 
     [Fact]
     public void Application_for_another_program_is_refused()
     {
         var decision = EligibilityRules.Evaluate(new EligibilityInput(
-            ReliefSamples.Program("emergency"), ReliefSamples.Details(), [], Yuan.Zero, false));
+            ReliefSamples.Program("emergency"), ReliefSamples.Details(), [], Yuan.Zero, ModelWorkerStanding.NotRegistered));
         Assert.Equal(EligibilityRules.ProgramMismatch, decision.Refusal!.Code);
     }
 }

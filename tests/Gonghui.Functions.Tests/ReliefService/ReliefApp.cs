@@ -25,6 +25,9 @@ public sealed partial class ReliefApp : IAsyncLifetime
     public static readonly string NewKeySecret = Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray());
     private static readonly string HashKey = Convert.ToBase64String(Enumerable.Range(51, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>The registry's national ID hash key in the app, for tests that enter people in its registry.</summary>
+    public static readonly string RegistryHashKey = Convert.ToBase64String(Enumerable.Range(151, 32).Select(i => (byte)i).ToArray());
+
     private readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public AzuriteServer Azurite { get; private set; } = null!;
@@ -97,6 +100,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
         ["Gonghui:Approvals:LinkKeys"] = linkKeys ?? "old:" + OldKeySecret,
         ["Gonghui:Approvals:ActiveKeyId"] = activeKeyId ?? "old",
         ["Gonghui:Relief:NationalIdHashKey"] = HashKey,
+        [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = RegistryHashKey,
         [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = HashKey,
         ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ReliefTests",
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",

@@ -1,0 +1,8 @@
+namespace Gonghui.Functions.Registry.Domain;
+
+public enum AwardLevel
+{
+    National,
+    Provincial,
+    Other,
+}

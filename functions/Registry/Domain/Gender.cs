@@ -1,0 +1,7 @@
+namespace Gonghui.Functions.Registry.Domain;
+
+public enum Gender
+{
+    Male,
+    Female,
+}
