@@ -22,7 +22,11 @@ public sealed record Nominee(
     string JobTitle,
     OccupationCategory OccupationCategory,
     string? PoliticalStatus,
-    bool IsUnitLeader);
+    bool IsUnitLeader)
+{
+    /// <summary>Never the full ID or the birth date in logs.</summary>
+    public override string ToString() => $"Nominee {{ {Name}, {Privacy.NationalId.Mask(NationalId)} }}";
+}
 
 /// <param name="Sha256">Lower-case hex of the content, which is how the material store names it.</param>
 public sealed record MaterialRef(string Kind, string Sha256, string FileName);

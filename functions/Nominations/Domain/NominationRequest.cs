@@ -19,7 +19,11 @@ public sealed record NomineeRequest(
     string? JobTitle,
     string? OccupationCategory,
     string? PoliticalStatus,
-    bool? IsUnitLeader);
+    bool? IsUnitLeader)
+{
+    /// <summary>Never the full ID or the birth date in logs.</summary>
+    public override string ToString() => $"NomineeRequest {{ {Name}, {Privacy.NationalId.Mask(NationalId)} }}";
+}
 
 /// <summary>An uploaded material (by its SHA-256) tagged with what it is.</summary>
 public sealed record MaterialRefRequest(string? Kind, string? Sha256, string? FileName);
