@@ -198,6 +198,25 @@ public sealed class NominationReviewWorkflowTests
     }
 
     [Fact]
+    public void States_and_effects_survive_json_as_the_orchestration_passes_them()
+    {
+        var state = ForwardedToCity();
+        var step = NominationReviewWorkflow.Decide(state, Decision(state, CityReviewer, ReviewDecisionKind.Return, "补充", Start.AddDays(1)), Days);
+        var options = System.Text.Json.JsonSerializerOptions.Web;
+
+        var json = System.Text.Json.JsonSerializer.Serialize(step.Effects, options);
+        var effects = System.Text.Json.JsonSerializer.Deserialize<NominationEffect[]>(json, options)!;
+        var stateJson = System.Text.Json.JsonSerializer.Serialize(step.State, options);
+
+        Assert.Equal(json, System.Text.Json.JsonSerializer.Serialize(effects, options));
+        Assert.Equal([typeof(CloseReviewTask), typeof(NotifyNominatingUnion)], effects.Select(e => e.GetType()));
+        Assert.Contains("\"effect\":\"close_review_task\"", json);
+        Assert.Contains("\"status\":\"returned\"", stateJson);
+        Assert.Equal(stateJson, System.Text.Json.JsonSerializer.Serialize(
+            System.Text.Json.JsonSerializer.Deserialize<NominationReviewState>(stateJson, options), options));
+    }
+
+    [Fact]
     public void Task_ids_name_their_nomination()
     {
         var id = ReviewTask.IdFor("nom-2026-0042", ReviewLevel.City, 2, 3);
