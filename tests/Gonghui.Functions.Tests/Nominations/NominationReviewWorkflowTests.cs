@@ -217,6 +217,25 @@ public sealed class NominationReviewWorkflowTests
     }
 
     [Fact]
+    public void An_activity_s_answers_lead_the_orchestration_along_the_same_chain()
+    {
+        var state = Open(Submitted(), CountyReviewer, Start);
+        var decided = NominationReviewWorkflow.Decide(state, Approve(state, CountyReviewer, Start.AddHours(1)), Days);
+
+        // The place is taken, the city's reviewers are found: the county's approval ends waiting on the city.
+        var end = NominationEffectChain.Follow(decided,
+            [new NominationEffectAnswer(Quota: QuotaOutcome.Reserved), new NominationEffectAnswer(Reviewers: [CityReviewer])], Start.AddHours(1), Days);
+
+        Assert.Equal((NominationStatus.InReview, ReviewLevel.City), (end.State.Status, end.State.Level));
+        Assert.IsType<SendReviewRequest>(Assert.Single(end.Effects));
+        Assert.Throws<InvalidOperationException>(() =>
+            NominationEffectChain.Follow(decided, [new NominationEffectAnswer(Quota: QuotaOutcome.Reserved)], Start.AddHours(1), Days));
+        Assert.Throws<InvalidOperationException>(() =>
+            NominationEffectChain.Follow(decided, [new NominationEffectAnswer(Quota: QuotaOutcome.Reserved), new NominationEffectAnswer(Reviewers: [])],
+                Start.AddHours(1), Days));
+    }
+
+    [Fact]
     public void Task_ids_name_their_nomination()
     {
         var id = ReviewTask.IdFor("nom-2026-0042", ReviewLevel.City, 2, 3);
