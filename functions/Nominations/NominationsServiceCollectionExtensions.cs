@@ -10,7 +10,7 @@ namespace Gonghui.Functions.Nominations;
 public static class NominationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Award nominations: settings, the campaign, nomination and quota stores, and the material store on the app's
+    /// Award nominations: settings, the campaign, nomination, quota and objection stores, and the material store on the app's
     /// storage connection (its blob client is added here unless the host registered one).
     /// </summary>
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
@@ -23,6 +23,7 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<NominationStore>();
         services.AddSingleton<QuotaStore>();
+        services.AddSingleton<ObjectionStore>();
         services.AddSingleton<CampaignAdministration>();
         return services;
     }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
 
 namespace Gonghui.Functions.Nominations.Domain.Notice;
@@ -25,6 +27,12 @@ public sealed record Objection
     public string? SettledById { get; init; }
     public string? SettledByName { get; init; }
     public DateTimeOffset? SettledAt { get; init; }
+
+    /// <summary>The contact for lists and e-mails: 138****5678, or z***@example.com.</summary>
+    [JsonIgnore]
+    public string MaskedContact => PhoneNumber.TryParse(ObjectorContact, out var phone) ? phone.Masked
+        : ObjectorContact.IndexOf('@') is > 0 and var at ? $"{ObjectorContact[0]}***{ObjectorContact[at..]}"
+        : new string('*', ObjectorContact.Length);
 
     /// <summary>The investigation's outcome; an objection is settled once, with a finding.</summary>
     public (Objection Objection, WorkflowRefusal? Refusal) Settle(bool upheld, string? finding, string byId, string byName, DateTimeOffset at)
