@@ -8,8 +8,10 @@ public sealed record NominationDetails(
     IReadOnlyList<MaterialRef> Materials,
     StaffVote? StaffVote)
 {
-    /// <summary>Every material, the staff-vote minutes included.</summary>
-    public IEnumerable<MaterialRef> AllMaterials => StaffVote is { } vote ? [.. Materials, vote.Minutes] : Materials;
+    /// <summary>Every material with the JSON path of its hash, the staff-vote minutes included ("materials[1].sha256").</summary>
+    public IEnumerable<(string Field, MaterialRef Material)> MaterialFields =>
+        Materials.Select((material, i) => ($"materials[{i}].sha256", material))
+            .Concat(StaffVote is { } vote ? [("staffVote.minutes.sha256", vote.Minutes)] : []);
 }
 
 /// <param name="NationalId">Canonical 18 characters; never shown, logged or listed in full.</param>

@@ -13,8 +13,6 @@ public enum ReviewLevel
 
 public static class ReviewLevels
 {
-    public static IReadOnlyList<ReviewLevel> InOrder { get; } = [ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province];
-
     /// <summary>"区县总工会", "市总工会", "省总工会".</summary>
     public static string ChineseName(this ReviewLevel level) => level switch
     {

@@ -14,9 +14,6 @@ public static class MaterialFormats
     private static ReadOnlySpan<byte> JpegSignature => [0xFF, 0xD8, 0xFF];
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>How many leading bytes <see cref="Detect"/> needs at most.</summary>
-    public const int SignatureLength = 8;
-
     /// <summary>The format the content starts like, or null for anything else (an executable, text, an archive...).</summary>
     public static MaterialFormat? Detect(ReadOnlySpan<byte> content) =>
         content.StartsWith(PdfSignature) ? MaterialFormat.Pdf

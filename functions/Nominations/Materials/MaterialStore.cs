@@ -19,6 +19,7 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
     public const string TypeNotAllowed = "material_type_not_allowed";
     public const string TooLarge = "material_too_large";
     public const string Empty = "material_empty";
+    public const string NotFound = "material_not_found";
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(MaterialSettings.ContainerName);
     private Task? _created;
@@ -71,6 +72,19 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// An error for each referenced material that was never uploaded, on its field, so a submission refers only to
+    /// stored content (a nomination's <see cref="Domain.NominationDetails.MaterialFields"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<FieldError>> FindMissingAsync(IEnumerable<(string Field, Domain.MaterialRef Material)> references,
+        CancellationToken cancellationToken = default)
+    {
+        var checks = references.Select(async reference =>
+            (reference.Field, Stored: await GetAsync(reference.Material.Sha256, cancellationToken) is not null)).ToList();
+        return [.. (await Task.WhenAll(checks)).Where(check => !check.Stored)
+            .Select(check => new FieldError(check.Field, NotFound, "材料尚未上传或已失效，请重新上传。"))];
     }
 
     /// <summary>The content to stream through the app, with what it is; null when no such material exists.</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
 using Gonghui.Functions.Nominations.Materials;
+using Domain = Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Tests.Hotline;
 using Gonghui.Testing;
 
@@ -32,6 +33,23 @@ public sealed class MaterialStoreTests(AzuriteFixture azurite) : IClassFixture<A
         await content.CopyToAsync(copy);
         Assert.Equal(pdf, copy.ToArray());
         Assert.Equal("application/pdf", material.ContentType);
+    }
+
+    [Fact]
+    public async Task A_nomination_may_only_refer_to_uploaded_materials()
+    {
+        var (store, _) = Create();
+        var uploaded = (await store.UploadAsync(new MemoryStream(Pdf(1_000)))).Value!.Sha256;
+        var details = Domain.NominationValidator.ValidateSubmission(NominationSamples.UnitLeader(90, 100) with
+        {
+            Materials = [new Domain.MaterialRefRequest("recommendation_form", uploaded, "表.pdf"),
+                new Domain.MaterialRefRequest("achievement_report", NominationSamples.Sha('b'), "事迹.pdf")],
+        }, NominationSamples.Campaign(), NominationSamples.During).Value!;
+
+        var missing = await store.FindMissingAsync(details.MaterialFields);
+
+        Assert.Equal([("materials[1].sha256", MaterialStore.NotFound), ("staffVote.minutes.sha256", MaterialStore.NotFound)],
+            missing.Select(e => (e.Field, e.Code)));
     }
 
     [Theory]
