@@ -86,6 +86,9 @@ public sealed class PublicNoticeTests
         Assert.DoesNotContain(details.Nominee.NationalId, text);
         Assert.DoesNotContain("1985", text);
         Assert.DoesNotContain(Sha('a'), text);
+        // Logged records show personal data masked.
+        Assert.DoesNotContain(details.Nominee.NationalId, $"{details} {Complete()} {Functions.Nominations.Domain.Registry.RegistryFiling.From("nom-1", details, Campaign(), "370102", During)}");
+        Assert.Contains("370102********", details.Nominee.ToString());
         Assert.Matches(@"^YY\d{6}-[2-9A-HJKMNP-Z]{6}$", ObjectionReference.Create(DateTimeOffset.UnixEpoch, [1, 2, 3, 4, 5, 250]));
     }
 

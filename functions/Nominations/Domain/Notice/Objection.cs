@@ -34,6 +34,9 @@ public sealed record Objection
         : ObjectorContact.IndexOf('@') is > 0 and var at ? $"{ObjectorContact[0]}***{ObjectorContact[at..]}"
         : new string('*', ObjectorContact.Length);
 
+    /// <summary>Never the full contact in logs.</summary>
+    public override string ToString() => $"Objection {{ {Reference}, {NominationId}, {Status}, {MaskedContact} }}";
+
     /// <summary>The investigation's outcome; an objection is settled once, with a finding.</summary>
     public (Objection Objection, WorkflowRefusal? Refusal) Settle(bool upheld, string? finding, string byId, string byName, DateTimeOffset at)
     {

@@ -5,7 +5,11 @@ using Gonghui.Functions.Relief;
 namespace Gonghui.Functions.Nominations.Domain.Notice;
 
 /// <summary>An objection as checked: the contact normalized (a phone number's canonical form, or the e-mail address).</summary>
-public sealed record ValidObjection(string NominationId, string Name, string Contact, string Text);
+public sealed record ValidObjection(string NominationId, string Name, string Contact, string Text)
+{
+    /// <summary>Never the contact in logs.</summary>
+    public override string ToString() => $"ValidObjection {{ {NominationId} }}";
+}
 
 /// <summary>Checks the public objection form: name and contact (a mainland phone number or an e-mail address) and text required.</summary>
 public static class ObjectionValidator
