@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.ReliefService;
@@ -45,6 +46,7 @@ public static class GonghuiApplication
         services.AddNotifications(configuration);
         services.AddHotline(configuration);
         services.AddRegistry(configuration);
+        services.AddNominations(configuration);
         services.AddRelief();
 
         // Contract with the local host: it runs the IFunctionsWorkerMiddleware services, in registration order, around

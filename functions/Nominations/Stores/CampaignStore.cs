@@ -1,0 +1,72 @@
+using System.Text.Json;
+using Azure.Data.Tables;
+using Gonghui.Functions.Nominations.Domain;
+using Gonghui.Functions.ReliefService;
+
+namespace Gonghui.Functions.Nominations.Stores;
+
+/// <summary>A campaign as stored, with the row's ETag for a change made against what was read.</summary>
+public sealed record StoredCampaign(Campaign Campaign, Azure.ETag ETag);
+
+/// <summary>Campaigns on Table storage: one row per campaign id holding the campaign as JSON; changed only under its ETag.</summary>
+public sealed class CampaignStore(TableServiceClient tables)
+{
+    public const string TableName = "NominationCampaigns";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    /// <summary>False when a campaign with this id exists.</summary>
+    public async Task<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(Entity(campaign), cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    public async Task<StoredCampaign?> GetAsync(string campaignId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
+        return row.HasValue ? Read(row.Value!) : null;
+    }
+
+    public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var campaigns = new List<Campaign>();
+        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+            campaigns.Add(Read(row).Campaign);
+        return campaigns;
+    }
+
+    /// <summary>Replaces the campaign if it is still as read (<paramref name="etag"/>); false when someone changed it since.</summary>
+    public async Task<bool> ReplaceAsync(Campaign campaign, Azure.ETag etag, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.UpdateEntityAsync(Entity(campaign), etag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static TableEntity Entity(Campaign campaign) => new(campaign.CampaignId, "")
+    {
+        ["Year"] = campaign.Year,
+        ["Campaign"] = JsonSerializer.Serialize(campaign, JsonSerializerOptions.Web),
+    };
+
+    private static StoredCampaign Read(TableEntity row) =>
+        new(JsonSerializer.Deserialize<Campaign>(row.GetString("Campaign")!, JsonSerializerOptions.Web)!, row.ETag);
+}
