@@ -1,24 +1,20 @@
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Gonghui.Functions.Nominations;
 
 public static class NominationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Award nominations: settings, the campaign, nomination, quota and objection stores, and the material store on the app's
-    /// storage connection (its blob client is added here unless the host registered one).
+    /// Award nominations: settings, the campaign, nomination, quota and objection stores, and the material store on the
+    /// app's blob client.
     /// </summary>
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => NominationsSettings.From(configuration));
         services.AddSingleton(_ => MaterialSettings.From(configuration));
-        services.TryAddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MaterialStore>();
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<NominationStore>();

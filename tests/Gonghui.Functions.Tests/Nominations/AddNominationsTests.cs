@@ -4,18 +4,18 @@ using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Hosting.Configuration;
+using Gonghui.Storage;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gonghui.Functions.Tests.Nominations;
 
-/// <summary>The registration builds working stores on the app's storage connection.</summary>
+/// <summary>The registration builds working stores on the app's storage clients.</summary>
 public sealed class AddNominationsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
-    public async Task AddNominations_wires_the_stores_and_the_blob_client_from_the_storage_connection()
+    public async Task AddNominations_wires_the_stores_on_the_apps_storage_clients()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -26,6 +26,8 @@ public sealed class AddNominationsTests(AzuriteFixture azurite) : IClassFixture<
         var services = new ServiceCollection();
         services.AddSingleton(StorageConnection.FromConfiguration(configuration));
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
+        services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
+        services.AddSingleton(TimeProvider.System);
         await using var provider = services.AddNominations(configuration).BuildServiceProvider();
 
         Assert.Equal(2048, provider.GetRequiredService<MaterialSettings>().MaxBytes);
