@@ -1,33 +1,31 @@
-using Gonghui.Storage;
 using System.Diagnostics;
-using Azure.Core;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
+using System.Text.Json;
 using DurableTask.AzureStorage;
 using Gonghui.Bench.Durable;
-using Gonghui.Hosting;
-using Gonghui.Hosting.Configuration;
-using Gonghui.Hosting.Durable;
+using Gonghui.LocalHost;
+using Gonghui.LocalHost.Configuration;
+using Gonghui.LocalHost.Durable;
 using Gonghui.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Bench;
 
 /// <summary>
-/// Orchestrations on the Durable Task Framework's Azure Storage provider as the local host runs them (host.json's
-/// durableTask settings, the shared orchestration service), on a fresh Azurite: HelloSequence5 throughput,
-/// fan-out/fan-in throughput, external-event round trip latency, storage requests per activity step (counted in the
-/// storage clients' pipelines) and peak memory, after a warm-up that runs each path.
+/// Orchestrations on the Durable Task Framework's Azure Storage provider as the local host runs them (the repository's
+/// host.json durableTask settings), on a fresh Azurite, with the local host in this process running the test app
+/// (tests/Gonghui.LocalHost.TestApp): HelloSequence5 throughput, fan-out/fan-in throughput, external-event round trip
+/// latency, storage requests per activity step (every Azure SDK request of the process, counted from the SDK's own
+/// request events) and peak memory, after a warm-up that runs each path.
 /// </summary>
 public sealed class DurableBenchmark : IBenchmark
 {
+    private const string HelloSequence5 = "HelloSequence";
+    private const string FanOutFanIn = "FanOutFanIn";
+    private const string AwaitApproval = "AwaitApproval";
+    private const string ApprovalEvent = "Approval";
+
     public string Name => "durable";
 
     public string Description => "DTFx on Azurite: HelloSequence5 x500, fan-out 500, event round trip x200, requests per step, memory";
@@ -35,30 +33,20 @@ public sealed class DurableBenchmark : IBenchmark
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var counter = new RequestCounter();
-        // The local host as the app runs it (host.json from the repository root), with the benchmark's functions only.
-        var builder = FunctionsApplication.CreateBuilder([], RepositoryRoot.Path);
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        using var counter = new StorageRequestCounter();
+        foreach (var (name, value) in new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            [DurableTaskHubSettings.Section + ":hubName"] = "bench",
-            [FunctionAppSettings.HostSection + ":logging:logLevel:default"] = "Warning",
-        });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddFunctions(typeof(BenchOrchestrations).Assembly);
-        builder.Services.AddDurableTask(builder.Configuration);
-        builder.Services.AddSingleton(sp =>
-        {
-            // The same settings, with every storage client counting its requests.
-            var settings = DurableTaskHubSettings.Read(builder.Configuration, StorageConnection.FromConfiguration(builder.Configuration),
-                sp.GetRequiredService<ILoggerFactory>());
-            settings.StorageAccountClientProvider = new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(azurite.ConnectionString, Counted(new BlobClientOptions(), counter)),
-                StorageServiceClientProvider.ForQueue(azurite.ConnectionString, Counted(new QueueClientOptions(), counter)),
-                StorageServiceClientProvider.ForTable(azurite.ConnectionString, Counted(new TableClientOptions(), counter)));
-            return settings;
-        });
-        await using var app = builder.Build();
+            ["RecordTable"] = "benchrecords",
+            ["NoOpQueue"] = "bench-noop",
+            ["RecordQueue"] = "bench-record",
+            ["TickSchedule"] = "0 0 0 1 1 *",
+        })
+            Environment.SetEnvironmentVariable(name, value);
+        var appFolder = Path.GetDirectoryName(FunctionAppProcess.BuiltDll("tests/Gonghui.LocalHost.TestApp", "Gonghui.LocalHost.TestApp"))!;
+        string[] args = ["--urls", "http://127.0.0.1:0", .. AppDurableSettings(), $"--{DurableTaskHubSettings.Section}:hubName=bench",
+            $"--{FunctionAppSettings.HostSection}:logging:logLevel:default=Warning"];
+        await using var app = LocalFunctionHost.Build(args, appFolder);
         await app.StartAsync(cancellationToken);
         var client = app.Services.GetRequiredService<DurableTaskClient>();
         var hub = app.Services.GetRequiredService<AzureStorageOrchestrationServiceSettings>();
@@ -69,7 +57,7 @@ public sealed class DurableBenchmark : IBenchmark
         const int sequences = 500;
         counter.Reset();
         var watch = Stopwatch.StartNew();
-        var ids = await StartAsync(client, BenchOrchestrations.HelloSequence5, "seq-", sequences, cancellationToken);
+        var ids = await StartAsync(client, HelloSequence5, "seq-", sequences, cancellationToken);
         await CompletionWatch.WaitAllAsync(client, "seq-", ids, cancellationToken);
         var sequenceSeconds = watch.Elapsed.TotalSeconds;
         var sequenceRequests = counter.Count;
@@ -81,7 +69,7 @@ public sealed class DurableBenchmark : IBenchmark
         const int width = 500;
         counter.Reset();
         watch.Restart();
-        var fan = await client.ScheduleNewOrchestrationInstanceAsync(BenchOrchestrations.FanOutFanIn, width, cancellation: cancellationToken);
+        var fan = await client.ScheduleNewOrchestrationInstanceAsync(FanOutFanIn, width, cancellation: cancellationToken);
         var fanResult = await client.WaitForInstanceCompletionAsync(fan, getInputsAndOutputs: true, cancellation: cancellationToken);
         var fanSeconds = watch.Elapsed.TotalSeconds;
         if (fanResult.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
@@ -90,7 +78,7 @@ public sealed class DurableBenchmark : IBenchmark
         report.Add("fan-out storage requests per activity", (double)counter.Count / width, "requests");
 
         const int waiting = 200;
-        var waiters = await StartAsync(client, BenchOrchestrations.AwaitApproval, "wait-", waiting, cancellationToken);
+        var waiters = await StartAsync(client, AwaitApproval, "wait-", waiting, cancellationToken);
         foreach (var id in waiters)
             await client.WaitForInstanceStartAsync(id, cancellationToken);
         var latencies = await RaiseAndWaitAsync(client, "wait-", waiters, cancellationToken);
@@ -108,10 +96,15 @@ public sealed class DurableBenchmark : IBenchmark
         await app.StopAsync(cancellationToken);
     }
 
-    private static T Counted<T>(T options, RequestCounter counter) where T : ClientOptions
+    /// <summary>The app's host.json durableTask settings (the repository root's), as command-line settings of the host.</summary>
+    private static IEnumerable<string> AppDurableSettings()
     {
-        options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        return options;
+        using var hostJson = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot.Path, FunctionAppSettings.HostJson)));
+        return Flatten(hostJson.RootElement.GetProperty("extensions").GetProperty("durableTask"), DurableTaskHubSettings.Section).ToList();
+
+        static IEnumerable<string> Flatten(JsonElement element, string path) => element.ValueKind == JsonValueKind.Object
+            ? element.EnumerateObject().SelectMany(p => Flatten(p.Value, path + ":" + p.Name))
+            : [$"--{path}={element.ToString()}"];
     }
 
     /// <summary>
@@ -121,8 +114,8 @@ public sealed class DurableBenchmark : IBenchmark
     private static async Task RunWarmUpAsync(DurableTaskClient client, CancellationToken cancellationToken)
     {
         const int instances = 64;
-        var sequences = await StartAsync(client, BenchOrchestrations.HelloSequence5, "warm-seq-", instances, cancellationToken);
-        var waiters = await StartAsync(client, BenchOrchestrations.AwaitApproval, "warm-wait-", instances, cancellationToken);
+        var sequences = await StartAsync(client, HelloSequence5, "warm-seq-", instances, cancellationToken);
+        var waiters = await StartAsync(client, AwaitApproval, "warm-wait-", instances, cancellationToken);
         await CompletionWatch.WaitAllAsync(client, "warm-seq-", sequences, cancellationToken);
         await RaiseAndWaitAsync(client, "warm-wait-", waiters, cancellationToken);
         await WarmUp.SettleAsync(cancellationToken);
@@ -140,7 +133,7 @@ public sealed class DurableBenchmark : IBenchmark
         await Task.WhenAll(waiters.Select(async id =>
         {
             var at = Stopwatch.GetTimestamp();
-            await client.RaiseEventAsync(id, BenchOrchestrations.ApprovalEvent, "yes", cancellationToken);
+            await client.RaiseEventAsync(id, ApprovalEvent, "yes", cancellationToken);
             lock (raised)
                 raised[id] = at;
         }));
@@ -171,15 +164,4 @@ public sealed class DurableBenchmark : IBenchmark
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private sealed class RequestCounter : HttpPipelineSynchronousPolicy
-    {
-        private long _count;
-
-        public long Count => Interlocked.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
-    }
 }

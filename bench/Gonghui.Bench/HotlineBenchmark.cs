@@ -7,7 +7,7 @@ using System.Text.Json;
 using Azure.Storage.Queues;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Hotline;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;

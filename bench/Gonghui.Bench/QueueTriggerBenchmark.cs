@@ -73,7 +73,7 @@ public sealed class QueueTriggerBenchmark : IBenchmark
             ["AzureFunctionsJobHost:extensions:queues:batchSize"] = BatchSize.ToString(),
         };
         await using var app = await FunctionAppProcess.StartAsync(
-            FunctionAppProcess.BuiltDll("tests/Gonghui.Hosting.TestApp", "Gonghui.Hosting.TestApp"), settings);
+            FunctionAppProcess.BuiltDll("tests/Gonghui.LocalHost.TestApp", "Gonghui.LocalHost.TestApp"), settings);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
         int left;
         while ((left = await CountAsync(queue, cancellationToken)) == Messages)

@@ -6,8 +6,7 @@ using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
-using Gonghui.Hosting.Security;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
 

@@ -1,7 +1,7 @@
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Privacy;
-using Gonghui.Hosting.Triggers;
+using Gonghui.Functions.Security;
 
 namespace Gonghui.Bench;
 
