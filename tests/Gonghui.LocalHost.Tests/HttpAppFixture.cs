@@ -5,10 +5,10 @@ namespace Gonghui.LocalHost.Tests;
 /// <summary>One local host process running the test app, shared by the HTTP and durable tests of a class.</summary>
 public sealed class HttpAppFixture : IAsyncLifetime
 {
-    private LocalHostProcess? _process;
+    private FunctionAppProcess? _process;
     private TestApp? _app;
 
-    public LocalHostProcess Process => _process ?? throw new InvalidOperationException("Not started.");
+    public FunctionAppProcess Process => _process ?? throw new InvalidOperationException("Not started.");
     public TestApp App => _app ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()

@@ -9,10 +9,10 @@ public sealed class QueueAppFixture : IAsyncLifetime
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
     public const int MaxDequeueCount = 3;
 
-    private LocalHostProcess? _process;
+    private FunctionAppProcess? _process;
     private TestApp? _app;
 
-    public LocalHostProcess Process => _process ?? throw new InvalidOperationException("Not started.");
+    public FunctionAppProcess Process => _process ?? throw new InvalidOperationException("Not started.");
     public TestApp App => _app ?? throw new InvalidOperationException("Not started.");
 
     public static void UseShortIntervals(TestApp app)

@@ -28,7 +28,9 @@ public sealed class TestApp
     }
 
     /// <summary>The app's build output folder, where functions.metadata, worker.config.json and host.json are.</summary>
-    public static string Folder => Path.GetDirectoryName(LocalHostProcess.BuildOutput("tests/Gonghui.LocalHost.TestApp", "functions.metadata"))!;
+    public static string Dll => FunctionAppProcess.BuiltDll("tests/Gonghui.LocalHost.TestApp", "Gonghui.LocalHost.TestApp");
+
+    public static string Folder => Path.GetDirectoryName(Dll)!;
 
     /// <summary>functions.metadata of the build, as the Azure Functions host reads it.</summary>
     public static JsonElement Metadata() => JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "functions.metadata"))).RootElement;
@@ -40,7 +42,7 @@ public sealed class TestApp
 
     public string RecordQueue => Settings["RecordQueue"]!;
 
-    public Task<LocalHostProcess> StartProcessAsync() => LocalHostProcess.StartAsync(Folder, Settings);
+    public Task<FunctionAppProcess> StartProcessAsync() => FunctionAppProcess.StartAsync(Dll, Settings);
 
     /// <summary>The records the Record function wrote in one phase ("start" or "end") of its attempts.</summary>
     public static List<TableEntity> Phase(IEnumerable<TableEntity> records, string phase) =>

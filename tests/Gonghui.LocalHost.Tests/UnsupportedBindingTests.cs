@@ -1,3 +1,4 @@
+using Gonghui.Testing;
 using System.Text.Json.Nodes;
 
 namespace Gonghui.LocalHost.Tests;
@@ -55,7 +56,7 @@ public sealed class UnsupportedBindingTests : IDisposable
             trigger.Remove("queueName");
             trigger["topicName"] = "orders";
         });
-        var (exitCode, output) = await LocalHostProcess.RunToFailureAsync(_copy.FullName, new Dictionary<string, string?>());
+        var (exitCode, output) = await FunctionAppProcess.RunToFailureAsync(Path.Combine(_copy.FullName, Path.GetFileName(TestApp.Dll)), new Dictionary<string, string?>());
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Function 'NoOp' has a trigger 'message' of type 'serviceBusTrigger'", output);
     }

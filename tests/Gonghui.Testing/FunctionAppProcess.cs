@@ -99,6 +99,25 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         return (process.ExitCode, await output + await errors);
     }
 
+    /// <summary>Runs the local host on the app expecting it to stop at start; returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToFailureAsync(string dllPath, IReadOnlyDictionary<string, string?> settings)
+    {
+        await using var app = Start(dllPath, settings, FreePort.Next());
+        await app._process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        // The exit event can come before the last lines of output have been read.
+        app._process.WaitForExit();
+        return (app._process.ExitCode, app.Output);
+    }
+
+    /// <summary>Asks the app to stop as a platform would (SIGTERM) and waits for it to exit; returns its exit code.</summary>
+    public async Task<int> StopAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     public HttpClient CreateClient(string? key = null)
     {
         var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -142,8 +161,8 @@ public sealed class FunctionAppProcess : IAsyncDisposable
         info.ArgumentList.Add("--app");
         info.ArgumentList.Add(Path.GetDirectoryName(dllPath)!);
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        var masterKey = Guid.NewGuid().ToString("N");
-        info.Environment["LocalHost__MasterKey"] = masterKey;
+        if (!info.Environment.TryGetValue("LocalHost__MasterKey", out var masterKey) || string.IsNullOrEmpty(masterKey))
+            info.Environment["LocalHost__MasterKey"] = masterKey = Guid.NewGuid().ToString("N");
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var app = new FunctionAppProcess(process, port, masterKey);
