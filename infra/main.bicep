@@ -76,6 +76,14 @@ param phoneHashKey string
 @secure()
 param nationalIdHashKey string
 
+@description('Base64 key (at least 32 random bytes) of the registry\'s keyed hash of national IDs; stored in Key Vault only. Never change it once registry records exist: their ids derive from it.')
+@secure()
+param registryNationalIdHashKey string
+
+@description('Base64 key (at least 32 random bytes) of the nominations\' keyed hash of national IDs, addresses and contacts; stored in Key Vault only. Never change it once nominations exist.')
+@secure()
+param nominationsNationalIdHashKey string
+
 @description('Where relief notifications go when the submitting unit has no contact on file.')
 param reliefDefaultUnitEmail string
 
@@ -258,6 +266,18 @@ resource nationalIdHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' 
   properties: { value: nationalIdHashKey }
 }
 
+resource registryNationalIdHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'registry-national-id-hash-key'
+  properties: { value: registryNationalIdHashKey }
+}
+
+resource nominationsNationalIdHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'nominations-national-id-hash-key'
+  properties: { value: nominationsNationalIdHashKey }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'plan-${baseName}'
   location: location
@@ -294,6 +314,8 @@ var commonAppSettings = [
   { name: 'Gonghui__Hotline__PhoneHashKey', value: '@Microsoft.KeyVault(SecretUri=${phoneHashKeySecret.properties.secretUri})' }
   { name: 'Gonghui__Relief__NationalIdHashKey', value: '@Microsoft.KeyVault(SecretUri=${nationalIdHashKeySecret.properties.secretUri})' }
   { name: 'Gonghui__Relief__DefaultUnitEmail', value: reliefDefaultUnitEmail }
+  { name: 'Gonghui__Registry__NationalIdHashKey', value: '@Microsoft.KeyVault(SecretUri=${registryNationalIdHashKeySecret.properties.secretUri})' }
+  { name: 'Gonghui__Nominations__NationalIdHashKey', value: '@Microsoft.KeyVault(SecretUri=${nominationsNationalIdHashKeySecret.properties.secretUri})' }
 ]
 
 // Flex Consumption takes runtime and package from functionAppConfig and refuses these settings; Elastic Premium needs them.

@@ -12,6 +12,8 @@ public sealed class BicepToolTests
         ["GONGHUI_APPROVAL_LINK_KEYS"] = "k2026a:c2lnbmluZy1rZXktZnJvbS10aGUtZW52aXJvbm1lbnQtMzI=",
         ["GONGHUI_PHONE_HASH_KEY"] = "cGhvbmUtaGFzaC1rZXktZnJvbS10aGUtZW52aXJvbm1lbnQ=",
         ["GONGHUI_NATIONAL_ID_HASH_KEY"] = "bmF0aW9uYWwtaWQta2V5LWZyb20tdGhlLWVudmlyb25tZW50",
+        ["GONGHUI_REGISTRY_NATIONAL_ID_HASH_KEY"] = "cmVnaXN0cnktbmF0aW9uYWwtaWQta2V5LWZyb20tZW52aXJvbm1lbnQ=",
+        ["GONGHUI_NOMINATIONS_NATIONAL_ID_HASH_KEY"] = "bm9taW5hdGlvbnMtbmF0aW9uYWwtaWQta2V5LWZyb20tZW52",
     };
 
     [Fact]
@@ -46,6 +48,8 @@ public sealed class BicepToolTests
         var parameters = JsonNode.Parse((string)JsonNode.Parse(build.Output)!["parametersJson"]!)!["parameters"]!;
         Assert.Equal("smtp-password-from-environment", (string?)parameters["smtpPassword"]?["value"]);
         Assert.Equal(SampleSecrets["GONGHUI_APPROVAL_LINK_KEYS"], (string?)parameters["approvalLinkKeys"]?["value"]);
+        Assert.Equal(SampleSecrets["GONGHUI_REGISTRY_NATIONAL_ID_HASH_KEY"], (string?)parameters["registryNationalIdHashKey"]?["value"]);
+        Assert.Equal(SampleSecrets["GONGHUI_NOMINATIONS_NATIONAL_ID_HASH_KEY"], (string?)parameters["nominationsNationalIdHashKey"]?["value"]);
     }
 
     [Fact]

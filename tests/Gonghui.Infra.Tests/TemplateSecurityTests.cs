@@ -82,7 +82,10 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
 
         var secretSettings = settings.Keys.Where(name => SecretSettingName().IsMatch(name)).ToList();
         Assert.Equal(
-            ["Gonghui__Approvals__LinkKeys", "Gonghui__Hotline__PhoneHashKey", "Gonghui__Relief__NationalIdHashKey", "Gonghui__Smtp__Password"],
+            [
+                "Gonghui__Approvals__LinkKeys", "Gonghui__Hotline__PhoneHashKey", "Gonghui__Nominations__NationalIdHashKey",
+                "Gonghui__Registry__NationalIdHashKey", "Gonghui__Relief__NationalIdHashKey", "Gonghui__Smtp__Password",
+            ],
             secretSettings.Order());
         foreach (var name in secretSettings)
             Assert.True(Template.IsSecureParameter(SecureParameterBehindKeyVaultReference(settings[name])), $"{name} is not read from a @secure() parameter.");
@@ -95,6 +98,17 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
 
         Assert.Equal("smtpPassword", SecureParameterBehindKeyVaultReference(settings["Gonghui__Smtp__Password"]));
         Assert.Equal("approvalLinkKeys", SecureParameterBehindKeyVaultReference(settings["Gonghui__Approvals__LinkKeys"]));
+    }
+
+    [Theory]
+    [InlineData("Gonghui__Relief__NationalIdHashKey", "nationalIdHashKey")]
+    [InlineData("Gonghui__Registry__NationalIdHashKey", "registryNationalIdHashKey")]
+    [InlineData("Gonghui__Nominations__NationalIdHashKey", "nominationsNationalIdHashKey")]
+    public void EachNationalIdHashKeyComesFromItsOwnKeyVaultSecret(string setting, string parameter)
+    {
+        var settings = Template.AppSettings(flexConsumption: true);
+
+        Assert.Equal(parameter, SecureParameterBehindKeyVaultReference(settings[setting]));
     }
 
     [Fact]
