@@ -6,7 +6,7 @@ namespace Gonghui.Functions.Tests.ReliefService;
 
 /// <summary>
 /// Orchestration instances as the app's Durable Functions-shaped management API
-/// (<c>/runtime/webhooks/durabletask/instances</c>) shows them to an admin key.
+/// (<c>/runtime/webhooks/durabletask/instances</c>) shows them to the local host's master key.
 /// </summary>
 public static class DurableInstances
 {

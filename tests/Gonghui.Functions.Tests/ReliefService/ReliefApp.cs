@@ -109,6 +109,9 @@ public sealed partial class ReliefApp : IAsyncLifetime
 
     public HttpClient Client(string? key) => App.CreateClient(key);
 
+    /// <summary>A client of the local host's durable management API (its master key, not an app key).</summary>
+    public HttpClient Management() => App.CreateClient(App.MasterKey);
+
     /// <summary>Budget for hardship in <paramref name="region"/> this year, approvers at all three levels (each with an API key named by its id).</summary>
     public async Task PrepareRegionAsync(string region, string budget)
     {

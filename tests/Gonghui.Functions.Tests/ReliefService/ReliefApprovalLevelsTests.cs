@@ -30,7 +30,9 @@ public sealed class ReliefApprovalLevelsTests(ReliefApp relief)
             [ApprovalLevel.District, ApprovalLevel.City, ApprovalLevel.Province]);
 
         using var admin = relief.Client(ReliefApp.AdminKey);
-        using var response = await admin.GetAsync($"{DurableInstances.Path}/{applicationId}?showInput=true&showHistory=true&showHistoryOutput=true");
+
+        using var management = relief.Management();
+        using var response = await management.GetAsync($"{DurableInstances.Path}/{applicationId}?showInput=true&showHistory=true&showHistoryOutput=true");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var shown = await response.Content.ReadAsStringAsync();
         Assert.Contains(applicationId, shown);
@@ -63,8 +65,9 @@ public sealed class ReliefApprovalLevelsTests(ReliefApp relief)
         Assert.Equal(levels.Select(level => ReliefApp.ApproverFor(level, region, deputy: false).Id),
             paid.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("actorId").GetString()));
         using var admin = relief.Client(ReliefApp.AdminKey);
+        using var management = relief.Management();
         await PaymentExport.AssertOneLineEachAsync(admin, [paid]);
-        await DurableInstances.WaitForStatusAsync(admin, applicationId, "Completed", TimeSpan.FromSeconds(60));
+        await DurableInstances.WaitForStatusAsync(management, applicationId, "Completed", TimeSpan.FromSeconds(60));
         return applicationId;
     }
 }

@@ -51,11 +51,11 @@ public sealed class ReliefCrashRecoveryTests(ReliefApp relief)
         await Task.WhenAll(atDistrict.Select(id => relief.WaitForApprovalMailAsync(id, district.Email)));
 
         // Each waits on its approver and on the timer of its next deadline (the reminder, working days away).
-        using (var admin = relief.Client(ReliefApp.AdminKey))
+        using (var management = relief.Management())
         {
             foreach (var id in all)
             {
-                var waiting = await Poll.UntilAsync(() => DurableInstances.GetAsync(admin, id, "?showHistory=true"),
+                var waiting = await Poll.UntilAsync(() => DurableInstances.GetAsync(management, id, "?showHistory=true"),
                     instance => instance is { } found && DurableInstances.HasTimerFiringAfter(found, DateTimeOffset.UtcNow),
                     TimeSpan.FromSeconds(60), $"Orchestration {id} to arm its reminder timer");
                 Assert.Equal("Running", DurableInstances.RuntimeStatus(waiting));
@@ -63,10 +63,10 @@ public sealed class ReliefCrashRecoveryTests(ReliefApp relief)
         }
         await relief.RestartAsync();
 
-        using (var admin = relief.Client(ReliefApp.AdminKey))
+        using (var management = relief.Management())
         {
             foreach (var id in all)
-                Assert.Equal("Running", DurableInstances.RuntimeStatus(await DurableInstances.GetAsync(admin, id)));
+                Assert.Equal("Running", DurableInstances.RuntimeStatus(await DurableInstances.GetAsync(management, id)));
         }
         await Task.WhenAll(atDistrict.Select(id => DecideAsync(district.Id, ApprovalTask.IdFor(id, 0, 1))));
         await DecideAsync(city.Id, ApprovalTask.IdFor(atCity, 1, 1));
@@ -88,8 +88,9 @@ public sealed class ReliefCrashRecoveryTests(ReliefApp relief)
         var paid = await Task.WhenAll(applicationIds.Select(id =>
             relief.WaitForApplicationAsync(id, a => ReliefApp.HasStatus(a, "paid"), TimeSpan.FromSeconds(120))));
         using var admin = relief.Client(ReliefApp.AdminKey);
+        using var management = relief.Management();
         foreach (var id in applicationIds)
-            await DurableInstances.WaitForStatusAsync(admin, id, "Completed", TimeSpan.FromSeconds(60));
+            await DurableInstances.WaitForStatusAsync(management, id, "Completed", TimeSpan.FromSeconds(60));
         await PaymentExport.AssertOneLineEachAsync(admin, paid);
         // Spending follows the payment instruction inside the same activity, before the state says "paid".
         var budget = await admin.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{region}/{ChinaStandardTime.ToLocalDate(DateTimeOffset.UtcNow).Year}");

@@ -34,7 +34,9 @@ public sealed class ReliefEarlyDecisionTests(ReliefApp relief)
                 Assert.True(decided.StatusCode == HttpStatusCode.OK, await decided.Content.ReadAsStringAsync());
 
             using var admin = relief.Client(ReliefApp.AdminKey);
-            var beforeWait = await DurableInstances.GetAsync(admin, applicationId);
+
+            using var management = relief.Management();
+            var beforeWait = await DurableInstances.GetAsync(management, applicationId);
             Assert.True(beforeWait is { } instance && (!instance.TryGetProperty("customStatus", out var custom) || custom.ValueKind == JsonValueKind.Null),
                 $"The orchestration took the task-opening activity's result before the decision was raised (the held mail gave up?): {beforeWait}");
 
@@ -43,7 +45,7 @@ public sealed class ReliefEarlyDecisionTests(ReliefApp relief)
             var paid = await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "paid"), TimeSpan.FromSeconds(60));
             Assert.Equal(["即时审批"], paid.GetProperty("decisions").EnumerateArray().Select(d => d.GetProperty("comment").GetString()));
             await PaymentExport.AssertOneLineEachAsync(admin, [paid]);
-            await DurableInstances.WaitForStatusAsync(admin, applicationId, "Completed", TimeSpan.FromSeconds(60));
+            await DurableInstances.WaitForStatusAsync(management, applicationId, "Completed", TimeSpan.FromSeconds(60));
         }
         finally
         {

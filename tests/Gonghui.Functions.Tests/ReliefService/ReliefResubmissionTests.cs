@@ -32,6 +32,7 @@ public sealed class ReliefResubmissionTests(ReliefApp relief)
         var returned = await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "returned"));
         Assert.Contains("请补充医院费用清单", returned.GetProperty("sentence").GetString());
         using var admin = relief.Client(ReliefApp.AdminKey);
+        using var management = relief.Management();
         Assert.Equal("9000.00", (await BudgetAsync(admin)).GetProperty("reserved").GetString());
 
         using (var staff = relief.Client(ReliefApp.OperatorKey))
@@ -50,7 +51,7 @@ public sealed class ReliefResubmissionTests(ReliefApp relief)
         var budget = await BudgetAsync(admin);
         Assert.Equal("9000.00", budget.GetProperty("spent").GetString());
         Assert.Equal("0.00", budget.GetProperty("reserved").GetString());
-        await DurableInstances.WaitForStatusAsync(admin, applicationId, "Completed", TimeSpan.FromSeconds(60));
+        await DurableInstances.WaitForStatusAsync(management, applicationId, "Completed", TimeSpan.FromSeconds(60));
     }
 
     private async Task DecideAsync(string approverId, string taskId, string decision, string comment)

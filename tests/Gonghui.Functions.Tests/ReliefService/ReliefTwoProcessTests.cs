@@ -74,12 +74,14 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
         var paid = await UntilEveryApplicationAsync(ids, "paid");
 
         var adminClient = Clients(ReliefApp.AdminKey)[1];
+        var management = _apps[1].CreateClient(_apps[1].MasterKey);
+        _clients.Add(management);
         var unfinished = ids.ToDictionary(id => id, _ => (JsonElement?)null);
         await Poll.UntilAsync(async () =>
         {
             foreach (var id in unfinished.Keys.ToList())
             {
-                var instance = await DurableInstances.GetAsync(adminClient, id);
+                var instance = await DurableInstances.GetAsync(management, id);
                 if (DurableInstances.RuntimeStatus(instance) == "Completed")
                     unfinished.Remove(id);
                 else
