@@ -51,9 +51,10 @@ public sealed class ReliefApprovalBenchmark : IBenchmark
         await keys.SeedAsync(OperatorKey, "bench operator", ApiRoles.Operator, cancellationToken);
         await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
         await keys.SeedAsync(ApproverKey, "bench-district", ApiRoles.Approver, cancellationToken);
+        await using var tally = CountRequests ? StorageRequestTally.Start(azurite) : null;
         await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
         {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = tally?.ConnectionString ?? azurite.ConnectionString,
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging:LogLevel:Default"] = "Warning",
             ["Gonghui:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
@@ -109,11 +110,27 @@ public sealed class ReliefApprovalBenchmark : IBenchmark
             await WaitForMailsAsync(smtp, CityApprover, round, cancellationToken);
             await WarmUp.SettleAsync(cancellationToken);
         }
+        // What the idle app asks anyway (its pollers), to tell apart from what the decisions cost.
+        IReadOnlyDictionary<string, double> idle = new Dictionary<string, double>();
+        if (tally is not null)
+        {
+            tally.Take();
+            var idling = Stopwatch.StartNew();
+            await WarmUp.SettleAsync(cancellationToken);
+            idle = tally.Take().ToDictionary(c => c.Key, c => c.Value.Count / idling.Elapsed.TotalSeconds);
+        }
 
+        var burst = Stopwatch.StartNew();
         var cpu = CpuMeter.Start(app, azurite);
         var postLatencies = await Task.WhenAll(ids.Select(DecideAsync));
         var received = await WaitForMailsAsync(smtp, CityApprover, ids, cancellationToken);
         cpu.Report(report, "decisions at once", Applications, "decision");
+        if (tally is not null)
+        {
+            // Each orchestration records its activity's result after the mail: those requests come in the settling time.
+            await WarmUp.SettleAsync(cancellationToken);
+            ReportRequests(report, tally.Take(), idle, burst.Elapsed);
+        }
         var alone = new List<double>();
         foreach (var id in all[Applications..])
         {
@@ -152,6 +169,28 @@ public sealed class ReliefApprovalBenchmark : IBenchmark
         var paced = steady.Select(id => (steadyReceived[id] - sentAt[id]).TotalMilliseconds).Order().ToArray();
         report.Add($"steady_{SteadyRate}_per_s_p50", Percentile(paced, 50), "ms", $"{Applications} more decisions, posted {SteadyRate} a second");
         report.Add($"steady_{SteadyRate}_per_s_p95", Percentile(paced, 95), "ms");
+    }
+
+    /// <summary>Set GONGHUI_BENCH_COUNT_REQUESTS=1 to count the app's storage requests (through <see cref="StorageRequestTally"/>'s relays).</summary>
+    private static bool CountRequests => Environment.GetEnvironmentVariable("GONGHUI_BENCH_COUNT_REQUESTS") == "1";
+
+    /// <summary>
+    /// The storage requests from the burst's start until its last orchestration settled, per decision, by kind, less
+    /// what the idle app's pollers would have asked in that time.
+    /// </summary>
+    private static void ReportRequests(BenchReport report, IReadOnlyDictionary<string, (long Count, long Bytes)> counts,
+        IReadOnlyDictionary<string, double> idlePerSecond, TimeSpan elapsed)
+    {
+        double Net(string kind, long count) => Math.Max(0, count - idlePerSecond.GetValueOrDefault(kind) * elapsed.TotalSeconds) / Applications;
+        Console.WriteLine($"storage requests of {Applications} decisions ({elapsed.TotalSeconds:0.0} s incl. settling): per decision less idle polling, " +
+            "body bytes per request, idle per second");
+        foreach (var (kind, (count, bytes)) in counts.OrderByDescending(c => Net(c.Key, c.Value.Count)))
+            Console.WriteLine($"  {Net(kind, count),8:0.00}  {bytes / count,7}  {idlePerSecond.GetValueOrDefault(kind),6:0.0}  {kind}");
+        report.Add("decisions at once: storage requests per decision", counts.Sum(c => Net(c.Key, c.Value.Count)), "requests",
+            $"{counts.Values.Sum(c => c.Count)} in {elapsed.TotalSeconds:0.0} s less idle polling at {idlePerSecond.Values.Sum():0}/s");
+        foreach (var service in new[] { "table", "queue", "blob" })
+            report.Add($"decisions at once: {service} requests per decision",
+                counts.Where(c => c.Key.StartsWith(service + " ", StringComparison.Ordinal)).Sum(c => Net(c.Key, c.Value.Count)), "requests");
     }
 
     /// <summary>When the SMTP server received each application's mail to <paramref name="recipient"/> (whose subject ends with the id).</summary>

@@ -15,3 +15,33 @@ Loki.Collection.prototype.removeBatchByPositions = function (positions) {
   }
   removeBatchByPositions.call(this, positions);
 };
+
+// LokiJS answers a query of several keys through the binary index of the first key only, and Azurite names the
+// unselective key first: entities by {RowKey, PartitionKey} (rows keyed by id with an empty RowKey, such as the durable
+// task hub's Instances rows, all share one RowKey) and messages by {accountName, queueName, ...} (one account holds every
+// message of every queue, pending timer messages included). Each point read, write or dequeue scanned a whole table or
+// every message. Here the selective key goes first; the same documents match.
+const find = Loki.Resultset.prototype.find;
+Loki.Resultset.prototype.find = function (query, firstOnly) {
+  if (query && typeof query === "object" && !Array.isArray(query)) {
+    const keys = Object.keys(query);
+    if (keys.length > 1 && keys[0] === "RowKey" && "PartitionKey" in query) {
+      query = { PartitionKey: query.PartitionKey, ...query };
+    } else if (keys.length > 1 && keys[0] === "accountName" && "queueName" in query) {
+      query = { queueName: query.queueName, ...query };
+    }
+  }
+  return find.call(this, query, firstOnly);
+};
+
+// An update of several documents at once (Azurite's queue service updates the messages it hands out) turns LokiJS's
+// in-place index maintenance off and then re-sorts every binary index of the collection, even for a batch of none.
+// Here each document takes the single-document path, which keeps the indexes in place.
+const update = Loki.Collection.prototype.update;
+Loki.Collection.prototype.update = function (doc) {
+  if (Array.isArray(doc) && this.adaptiveBinaryIndices) {
+    for (const one of doc) update.call(this, one);
+    return;
+  }
+  return update.call(this, doc);
+};
