@@ -62,6 +62,7 @@ public static class LocalFunctionHost
         AddHostServices(builder.Services, builder.Configuration, app, catalog, http);
 
         var web = builder.Build();
+        app.Services.GetRequiredService<ILoggerFactory>().AddProvider(new HostLoggerProvider(web.Services.GetRequiredService<ILoggerFactory>()));
         web.UseMiddleware<ProblemMiddleware>();
         web.UseRouting();
         HttpFunctionEndpoints.Map(web, catalog, http, web.Configuration);
