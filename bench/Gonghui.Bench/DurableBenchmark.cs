@@ -16,8 +16,7 @@ namespace Gonghui.Bench;
 /// Orchestrations on the Durable Task Framework's Azure Storage provider as the local host runs them (the repository's
 /// host.json durableTask settings), on a fresh Azurite, with the local host in this process running the test app
 /// (tests/Gonghui.LocalHost.TestApp): HelloSequence5 throughput, fan-out/fan-in throughput, external-event round trip
-/// latency, storage requests per activity step (every Azure SDK request of the process, counted from the SDK's own
-/// request events) and peak memory, after a warm-up that runs each path.
+/// latency and peak memory, after a warm-up that runs each path.
 /// </summary>
 public sealed class DurableBenchmark : IBenchmark
 {
@@ -28,12 +27,11 @@ public sealed class DurableBenchmark : IBenchmark
 
     public string Name => "durable";
 
-    public string Description => "DTFx on Azurite: HelloSequence5 x500, fan-out 500, event round trip x200, requests per step, memory";
+    public string Description => "DTFx on Azurite: HelloSequence5 x500, fan-out 500, event round trip x200, memory";
 
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        using var counter = new StorageRequestCounter();
         foreach (var (name, value) in new Dictionary<string, string>
         {
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
@@ -55,19 +53,13 @@ public sealed class DurableBenchmark : IBenchmark
         await RunWarmUpAsync(client, cancellationToken);
 
         const int sequences = 500;
-        counter.Reset();
         var watch = Stopwatch.StartNew();
         var ids = await StartAsync(client, HelloSequence5, "seq-", sequences, cancellationToken);
         await CompletionWatch.WaitAllAsync(client, "seq-", ids, cancellationToken);
         var sequenceSeconds = watch.Elapsed.TotalSeconds;
-        var sequenceRequests = counter.Count;
         report.Add("HelloSequence5 throughput", sequences / sequenceSeconds, "orchestrations/s", $"{sequences} instances x 5 activities in {sequenceSeconds:0.0} s; DTFx's ceiling here about 12");
-        report.Add("storage requests per activity step", (double)sequenceRequests / (sequences * 5), "requests",
-            $"{sequenceRequests} requests for {sequences * 5} steps, HelloSequence5, incl. start, polling and watching for completion");
-        report.Add("storage request rate during HelloSequence5", sequenceRequests / sequenceSeconds, "requests/s");
 
         const int width = 500;
-        counter.Reset();
         watch.Restart();
         var fan = await client.ScheduleNewOrchestrationInstanceAsync(FanOutFanIn, width, cancellation: cancellationToken);
         var fanResult = await client.WaitForInstanceCompletionAsync(fan, getInputsAndOutputs: true, cancellation: cancellationToken);
@@ -75,21 +67,16 @@ public sealed class DurableBenchmark : IBenchmark
         if (fanResult.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
             throw new InvalidOperationException($"Fan-out ended {fanResult.RuntimeStatus}: {fanResult.FailureDetails}");
         report.Add("fan-out/fan-in throughput", width / fanSeconds, "activities/s", $"1 orchestration, {width} activities in {fanSeconds:0.0} s");
-        report.Add("fan-out storage requests per activity", (double)counter.Count / width, "requests");
 
         const int waiting = 200;
         var waiters = await StartAsync(client, AwaitApproval, "wait-", waiting, cancellationToken);
         foreach (var id in waiters)
             await client.WaitForInstanceStartAsync(id, cancellationToken);
-        counter.Reset();
         var latencies = await RaiseAndWaitAsync(client, "wait-", waiters, cancellationToken);
-        var eventRequests = counter.Count;
         Array.Sort(latencies);
         report.Add("event round trip p50", Percentile(latencies, 0.50), "ms",
             $"{waiting} waiting instances, events raised together, same process; completion seen by a 50 ms listing");
         report.Add("event round trip p95", Percentile(latencies, 0.95), "ms", "goal <= 1500");
-        report.Add("event round trip storage requests per event", (double)eventRequests / waiting, "requests",
-            "raise to completion, incl. polling and the completion listing");
 
         report.Add("storage ceiling: queue sends, 64 at a time", await QueueSendCeilingAsync(azurite, cancellationToken), "requests/s",
             "what this Azurite on this machine serves at best; the engine's rates above are bounded by it");
