@@ -7,7 +7,7 @@ using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Security;
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Middleware;

@@ -1,4 +1,4 @@
-using Gonghui.Storage;
+using Gonghui.Connections;
 
 namespace Gonghui.Functions.Security;
 

@@ -5,7 +5,7 @@ using Gonghui.LocalHost.Functions;
 using Gonghui.LocalHost.Http;
 using Gonghui.LocalHost.Queues;
 using Gonghui.LocalHost.Timers;
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using Gonghui.LocalHost.TestApp;
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Middleware;

@@ -1,4 +1,4 @@
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Azure;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;

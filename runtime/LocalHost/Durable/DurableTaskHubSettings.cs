@@ -1,4 +1,4 @@
-using Gonghui.Storage;
+using Gonghui.Connections;
 using System.Globalization;
 using DurableTask.AzureStorage;
 using Gonghui.LocalHost.Configuration;

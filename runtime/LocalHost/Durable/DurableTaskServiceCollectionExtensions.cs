@@ -1,4 +1,4 @@
-using Gonghui.Storage;
+using Gonghui.Connections;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DurableTask.AzureStorage;

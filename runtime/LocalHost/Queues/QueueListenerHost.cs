@@ -1,4 +1,4 @@
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Azure.Storage.Queues;
 using Gonghui.LocalHost.Configuration;
 using Gonghui.LocalHost.Functions;

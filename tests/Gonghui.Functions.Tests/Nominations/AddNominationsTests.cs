@@ -4,7 +4,7 @@ using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Storage;
+using Gonghui.Connections;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

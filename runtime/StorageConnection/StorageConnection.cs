@@ -5,7 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 
-namespace Gonghui.Storage;
+namespace Gonghui.Connections;
 
 /// <summary>
 /// The storage account behind a connection name, read as Azure Functions reads it (<c>AzureWebJobsStorage</c> by
