@@ -7,14 +7,16 @@ namespace Gonghui.Functions.Tests.ReliefService;
 /// </summary>
 public static class Poll
 {
-    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
+    /// <param name="explain">What else to say when it times out.</param>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what, Func<Task<string>>? explain = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             var value = await read();
             if (done(value)) return value;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{what}: still {value} after {timeout}.");
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{what}: still {value} after {timeout}.{(explain is null ? "" : "\n" + await explain())}");
             await Task.Delay(100);
         }
     }

@@ -19,6 +19,8 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
 {
     private const string Region = "110123";
     private const int Applications = 200;
+    /// <summary>host.json's durableTask hubName.</summary>
+    private const string TaskHubName = "Gonghui";
     private static readonly TimeSpan Generous = TimeSpan.FromMinutes(10);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static readonly ParallelOptions AtOnce = new() { MaxDegreeOfParallelism = 16 };
@@ -88,12 +90,32 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
                     unfinished[id] = instance;
             }
             return unfinished.Count == 0 ? "" : $"{unfinished.Count} instances, e.g. {unfinished.First()}\n{LinesAbout(unfinished.First().Key)}";
-        }, string.IsNullOrEmpty, Generous, "Orchestrations not completed");
+        }, string.IsNullOrEmpty, Generous, "Orchestrations not completed", PartitionLeasesAsync);
         await PaymentExport.AssertOneLineEachAsync(adminClient, paid);
         var budget = await adminClient.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{year}");
         Assert.Equal("200000.00", budget.GetProperty("spent").GetString());
         Assert.Equal("0.00", budget.GetProperty("reserved").GetString());
         Assert.All(_apps, app => Assert.Contains("Payment instruction ", app.Output, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The task hub's control-queue leases and what the apps logged about them: an orchestration that waits on an
+    /// activity's answer forever sits on a control queue that no process reads.
+    /// </summary>
+    private async Task<string> PartitionLeasesAsync()
+    {
+        var leases = _azurite.CreateTableServiceClient().GetTableClient(TaskHubName + "Partitions");
+        var rows = new List<string>();
+        await foreach (var lease in leases.QueryAsync<Azure.Data.Tables.TableEntity>())
+            rows.Add(string.Join(", ", lease.Where(p => p.Key is not ("odata.etag")).Select(p => $"{p.Key}={p.Value}")));
+        var queues = _azurite.CreateQueueServiceClient();
+        var depths = new List<string>();
+        await foreach (var queue in queues.GetQueuesAsync(prefix: TaskHubName.ToLowerInvariant()))
+            depths.Add($"{queue.Name}: {(await queues.GetQueueClient(queue.Name).GetPropertiesAsync()).Value.ApproximateMessagesCount}");
+        var logged = _apps.SelectMany((app, n) => app.Output.Split('\n')
+            .Where(line => line.Contains("artition", StringComparison.Ordinal) || line.Contains("ease", StringComparison.Ordinal))
+            .TakeLast(40).Select(line => $"[{n}] {line}"));
+        return $"Leases:\n{string.Join('\n', rows)}\nQueues:\n{string.Join('\n', depths)}\nLogged:\n{string.Join('\n', logged)}";
     }
 
     /// <summary>What the app processes printed about one application.</summary>
