@@ -82,9 +82,12 @@ public static class ReliefApprovalWorkflow
         return Route(routing);
     }
 
-    /// <summary>The approver and deputy for the task's level were looked up; open the task and e-mail the approver.</summary>
+    /// <summary>
+    /// The approver and deputy for the task's level were looked up and its deadlines counted
+    /// (<see cref="ApprovalTaskDeadlines.After"/>); open the task and e-mail the approver.
+    /// </summary>
     public static WorkflowStep OpenTask(
-        ReliefApprovalState state, string taskId, Approver approver, Approver deputy, DateTimeOffset at, WorkingDayAdder addWorkingDays)
+        ReliefApprovalState state, string taskId, Approver approver, Approver deputy, DateTimeOffset at, ApprovalTaskDeadlines deadlines)
     {
         if (state.Status != ReliefApplicationStatus.Routing || taskId != ApprovalTask.IdFor(state.ApplicationId, state.LevelIndex, state.Round))
             return Unexpected(state, "open task");
@@ -97,9 +100,9 @@ public static class ReliefApprovalWorkflow
             Approver = approver,
             Deputy = deputy,
             OpenedAt = at,
-            ReminderAt = addWorkingDays(at, state.Timing.ReminderAfterWorkingDays),
-            EscalationAt = addWorkingDays(at, state.Timing.EscalationAfterWorkingDays),
-            ExpiresAt = addWorkingDays(at, state.Timing.ExpiryAfterWorkingDays),
+            ReminderAt = deadlines.ReminderAt,
+            EscalationAt = deadlines.EscalationAt,
+            ExpiresAt = deadlines.ExpiresAt,
         };
         var waiting = Append(state with { Status = ReliefApplicationStatus.AwaitingDecision, Task = task },
             new ReliefHistoryEntry(at, ReliefEventKind.TaskOpened, approver.Id, approver.Name, task.Level, taskId));

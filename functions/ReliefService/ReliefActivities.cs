@@ -24,6 +24,7 @@ public sealed class ReliefActivities(
     ApprovalTaskStore tasks,
     PaymentStore payments,
     ReliefDirectory directory,
+    ReliefCalendar calendar,
     ReliefMail mail,
     ReliefSettingsAccessor settings,
     ModelWorkerLookup modelWorkers,
@@ -47,9 +48,9 @@ public sealed class ReliefActivities(
             {
                 foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
                     await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
-                var answer = await AnswerAsync(step.State, application, answering, batch.Program, cancellationToken);
+                var answer = await AnswerAsync(step.State, application, answering, batch, cancellationToken);
                 answers.Add(answer);
-                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At, batch.WorkingDayLength);
+                step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
             }
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -72,21 +73,23 @@ public sealed class ReliefActivities(
     }
 
     private async Task<ReliefEffectAnswer> AnswerAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect,
-        ReliefProgram? program, CancellationToken cancellationToken)
+        ReliefEffectBatch batch, CancellationToken cancellationToken)
     {
         switch (effect)
         {
             case CheckEligibility:
-                return new(Eligibility: await CheckEligibilityAsync(await application, program
+                return new(Eligibility: await CheckEligibilityAsync(await application, batch.Program
                     ?? throw new InvalidOperationException("Eligibility needs the program."), cancellationToken));
             case ReserveBudget reserve:
                 var reserved = await budgets.ReserveAsync(reserve.Budget, reserve.HoldId, reserve.Amount, cancellationToken);
                 logger.LogInformation("Budget {Budget} reservation {HoldId} of {Amount}: {Outcome}", reserve.Budget, reserve.HoldId, reserve.Amount, reserved);
                 return new(Reservation: reserved);
             case OpenApprovalTask open:
-                return new(Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
-                    ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
-                        $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."));
+                return new(
+                    Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
+                        ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
+                            $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."),
+                    Deadlines: ApprovalTaskDeadlines.After(batch.At, state.Timing, await calendar.AdderAsync(batch.WorkingDayLength, cancellationToken)));
             case CreatePaymentInstruction:
                 return new(PaymentId: await CreatePaymentAsync(state, await application, cancellationToken));
             default:

@@ -13,18 +13,16 @@ public static class ReliefEffectChain
     public static ReliefEffect? Answering(WorkflowStep step) => step.Effects.SingleOrDefault(IsAnswering);
 
     /// <summary>
-    /// The step that <paramref name="answer"/> to <paramref name="answering"/> leads to, at <paramref name="at"/>;
-    /// deadlines count working days of <paramref name="workingDayLength"/> (null: the calendar, see <see cref="ReliefWorkingDays.For"/>).
+    /// The step that <paramref name="answer"/> to <paramref name="answering"/> leads to, at <paramref name="at"/>.
     /// </summary>
-    public static WorkflowStep Next(ReliefApprovalState state, ReliefEffect answering, ReliefEffectAnswer answer, DateTimeOffset at,
-        TimeSpan? workingDayLength)
+    public static WorkflowStep Next(ReliefApprovalState state, ReliefEffect answering, ReliefEffectAnswer answer, DateTimeOffset at)
     {
         var next = answering switch
         {
             CheckEligibility => ReliefApprovalWorkflow.RecordEligibility(state, answer.Eligibility!, at),
             ReserveBudget => ReliefApprovalWorkflow.RecordReservation(state, answer.Reservation!.Value, at),
             OpenApprovalTask open => ReliefApprovalWorkflow.OpenTask(state, open.TaskId, answer.Approvers!.Approver, answer.Approvers.Deputy, at,
-                ReliefWorkingDays.For(workingDayLength)),
+                answer.Deadlines!),
             CreatePaymentInstruction => ReliefApprovalWorkflow.RecordPayment(state, answer.PaymentId!, at),
             _ => throw new InvalidOperationException($"No handling for {answering.GetType().Name}."),
         };
@@ -40,7 +38,7 @@ public static class ReliefEffectChain
         foreach (var answer in answers)
         {
             var answering = Answering(step) ?? throw new InvalidOperationException("More answers than answering effects.");
-            step = Next(step.State, answering, answer, batch.At, batch.WorkingDayLength);
+            step = Next(step.State, answering, answer, batch.At);
         }
         if (Answering(step) is { } open)
             throw new InvalidOperationException($"No answer for {open.GetType().Name}.");

@@ -54,14 +54,15 @@ public sealed record ReliefAction(
 /// the steps it leads to, all at <see cref="At"/>, until a step needs no answer. <see cref="Program"/> is set when
 /// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's batches, so a late rerun of an
 /// earlier batch (activities run at least once) cannot save an older state over a newer one. <see cref="WorkingDayLength"/>
-/// is the submission's (null: the State Council calendar).
+/// is the submission's (null: the calendar, see <see cref="ReliefCalendar"/>).
 /// </summary>
 public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, DateTimeOffset At,
     ReliefProgram? Program = null, TimeSpan? WorkingDayLength = null);
 
-/// <summary>The answer of one answering effect; the member for that effect is set.</summary>
+/// <summary>The answer of one answering effect; the member for that effect is set (an opened task's approvers with its deadlines).</summary>
 public sealed record ReliefEffectAnswer(
     EligibilityDecision? Eligibility = null,
     BudgetOutcome? Reservation = null,
     LevelApprovers? Approvers = null,
+    ApprovalTaskDeadlines? Deadlines = null,
     string? PaymentId = null);

@@ -17,6 +17,7 @@ public static class ReliefServiceCollectionExtensions
         services.AddSingleton<ApprovalTaskStore>();
         services.AddSingleton<PaymentStore>();
         services.AddSingleton<ReliefDirectory>();
+        services.AddSingleton<ReliefCalendar>();
         services.AddSingleton<ReliefMail>();
         services.AddSingleton<ReliefSubmissions>();
         services.AddSingleton<ReliefDecisions>();

@@ -29,7 +29,8 @@ public class ReliefApprovalWorkflowTests
     private static ReliefApprovalState OpenNext(WorkflowStep step, DateTimeOffset at)
     {
         var open = Assert.Single(step.Effects.OfType<OpenApprovalTask>());
-        var opened = ReliefApprovalWorkflow.OpenTask(step.State, open.TaskId, ApproverAt(open.Level), DeputyAt(open.Level), at, Days);
+        var opened = ReliefApprovalWorkflow.OpenTask(step.State, open.TaskId, ApproverAt(open.Level), DeputyAt(open.Level), at,
+            ApprovalTaskDeadlines.After(at, step.State.Timing, Days));
         Assert.False(opened.IsRefused);
         var send = Assert.IsType<SendApprovalRequest>(Assert.Single(opened.Effects));
         Assert.Equal(ApproverAt(open.Level), send.Recipient);
@@ -98,7 +99,8 @@ public class ReliefApprovalWorkflowTests
         var step = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday);
         var open = step.Effects.OfType<OpenApprovalTask>().Single();
         var withHoliday = Adder(new DateOnly(2026, 11, 23));
-        var task = ReliefApprovalWorkflow.OpenTask(step.State, open.TaskId, ApproverAt(open.Level), DeputyAt(open.Level), Friday, withHoliday).State.Task!;
+        var task = ReliefApprovalWorkflow.OpenTask(step.State, open.TaskId, ApproverAt(open.Level), DeputyAt(open.Level), Friday,
+            ApprovalTaskDeadlines.After(Friday, step.State.Timing, withHoliday)).State.Task!;
         Assert.Equal(Cst(2026, 11, 25, 10, 0), task.ReminderAt);
     }
 

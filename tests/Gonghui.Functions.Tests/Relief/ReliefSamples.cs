@@ -20,7 +20,8 @@ internal static class ReliefSamples
         var state = Submit("rel-1", details ?? Details(), Program("hardship"), "op", "接线员", Friday).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), Friday).State;
         state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, Friday).State;
-        return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", Chief, Deputy, Friday, WeekendWorkingDays.Adder()).State;
+        return ReliefApprovalWorkflow.OpenTask(state, "rel-1-L1-R1", Chief, Deputy, Friday,
+            ApprovalTaskDeadlines.After(Friday, state.Timing, WeekendWorkingDays.Adder())).State;
     }
 
     /// <summary><see cref="ReliefApprovalWorkflow.Submit"/> for an application with these details.</summary>

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Tests.Relief;
@@ -5,12 +6,15 @@ using Gonghui.Functions.Tests.Relief;
 namespace Gonghui.Functions.Tests.ReliefService;
 
 /// <summary>
-/// Reminder, escalation and expiry over the workflow with the real State Council calendar the orchestration uses
+/// Reminder, escalation and expiry over the workflow with the State Council calendar the app's store starts with
 /// (unit level: the orchestration arms a durable timer at <see cref="ReliefApprovalWorkflow.NextDeadline"/> and feeds
 /// <see cref="ReliefApprovalWorkflow.TimerFired"/> the time it fired; waiting working days in a test is not possible).
 /// </summary>
 public sealed class ReliefTimingTests
 {
+    /// <summary>The calendar the app seeds its store with, before any admin edits it.</summary>
+    private static readonly WorkingCalendar StateCouncil = new(StateCouncilHolidayArrangements.All, WorkingHours.Default);
+
     [Fact]
     public void Deadlines_skip_the_National_Day_holiday_and_the_adjusted_weekend_days_count()
     {
@@ -46,6 +50,7 @@ public sealed class ReliefTimingTests
         var state = ReliefSamples.Submit("rel-t", ReliefSamples.Details(), ReliefSamples.Program("hardship"), "op", "接线员", at).State;
         state = ReliefApprovalWorkflow.RecordEligibility(state, EligibilityDecision.Eligible(false), at).State;
         state = ReliefApprovalWorkflow.RecordReservation(state, BudgetOutcome.Applied, at).State;
-        return ReliefApprovalWorkflow.OpenTask(state, ApprovalTask.IdFor("rel-t", 0, 1), ReliefSamples.Chief, ReliefSamples.Deputy, at, ReliefWorkingDays.Adder).State;
+        return ReliefApprovalWorkflow.OpenTask(state, ApprovalTask.IdFor("rel-t", 0, 1), ReliefSamples.Chief, ReliefSamples.Deputy, at,
+            ApprovalTaskDeadlines.After(at, state.Timing, StateCouncil.AddWorkingDays)).State;
     }
 }
