@@ -16,16 +16,18 @@ Loki.Collection.prototype.removeBatchByPositions = function (positions) {
   removeBatchByPositions.call(this, positions);
 };
 
-// LokiJS answers a query of several keys through the binary index of the first key only, and Azurite names the
-// unselective key first: entities by {RowKey, PartitionKey} (rows keyed by id with an empty RowKey, such as the durable
-// task hub's Instances rows, all share one RowKey) and messages by {accountName, queueName, ...} (one account holds every
-// message of every queue, pending timer messages included). Each point read, write or dequeue scanned a whole table or
-// every message. Here the selective key goes first; the same documents match.
+// LokiJS answers a query of several keys through the binary index of the first key only. Azurite names entities by
+// {RowKey, PartitionKey} and messages by {accountName, queueName, ...}, whichever is selective. Rows keyed by id with an
+// empty RowKey (the durable task hub's Instances rows) all share one RowKey, while one partition may hold thousands of
+// rows (an index or a ledger), and one account holds every message of every queue: each point read, write or dequeue
+// could scan a whole table or every message. Here an entity lookup goes through whichever of its two keys matches fewer
+// rows (two binary searches of the indexes), and a message lookup through the queue name; the same documents match.
 const find = Loki.Resultset.prototype.find;
 Loki.Resultset.prototype.find = function (query, firstOnly) {
-  if (query && typeof query === "object" && !Array.isArray(query)) {
+  if (query && typeof query === "object" && !Array.isArray(query) && !this.filterInitialized) {
     const keys = Object.keys(query);
-    if (keys.length > 1 && keys[0] === "RowKey" && "PartitionKey" in query) {
+    if (keys.length > 1 && keys[0] === "RowKey" && "PartitionKey" in query
+        && matching(this.collection, "PartitionKey", query.PartitionKey) < matching(this.collection, "RowKey", query.RowKey)) {
       query = { PartitionKey: query.PartitionKey, ...query };
     } else if (keys.length > 1 && keys[0] === "accountName" && "queueName" in query) {
       query = { queueName: query.queueName, ...query };
@@ -33,6 +35,14 @@ Loki.Resultset.prototype.find = function (query, firstOnly) {
   }
   return find.call(this, query, firstOnly);
 };
+
+/** How many documents of the collection have this value, by the property's binary index (Infinity without one). */
+function matching(collection, property, value) {
+  if (!collection.binaryIndices[property] || value === null || typeof value === "object") return Infinity;
+  collection.ensureIndex(property);
+  const [first, last] = collection.calculateRange("$eq", property, value);
+  return last - first + 1;
+}
 
 // An update of several documents at once (Azurite's queue service updates the messages it hands out) turns LokiJS's
 // in-place index maintenance off and then re-sorts every binary index of the collection, even for a batch of none.
