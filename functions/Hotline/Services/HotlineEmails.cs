@@ -8,8 +8,8 @@ namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// The e-mails a committed ticket change causes, in Simplified Chinese, plain text and HTML, with the caller's
-/// phone masked: a new or transferred ticket to the unit's inbox; SLA warnings to the unit; breaches and the
-/// escalation after repeated transfers (提级督办) to the unit's supervisor. Keys are derived from the ticket and
+/// phone masked: a new or transferred ticket to the unit's inbox; SLA warnings to the unit; breaches, the
+/// escalation after repeated transfers (提级督办) and a resolution nobody called back about to the unit's supervisor. Keys are derived from the ticket and
 /// the history entry, so a redelivered change mails once.
 /// </summary>
 public static class HotlineEmails
@@ -42,6 +42,9 @@ public static class HotlineEmails
             "acceptance_breach" => [Build(ticket, entry, unit.SupervisorEmail, "工单超时未受理", $"{unit.Name}未在 1 个工作小时内受理该工单，请督促办理。")],
             "resolution_breach" => [Build(ticket, entry, unit.SupervisorEmail, "工单超过办理时限", $"{unit.Name}未在办结期限 {Local(ticket.ResolutionClock.DueAt)} 前办结该工单，请督促办理。")],
             "transfer_escalation" => [Build(ticket, entry, unit.SupervisorEmail, "工单多次转办，提级督办", $"该工单已转办 {ticket.TransferCount} 次，现由{unit.Name}办理，请提级督办。")],
+            // Closed as "callback failed" when someone tried: that is in the history, and nobody needs to act.
+            "callback_overdue" when ticket.Status == TicketStatus.Resolved =>
+                [Build(ticket, entry, unit.SupervisorEmail, "工单办结后未回访", $"该工单已于 {Local(ticket.ResolvedAt)} 办结，回访期限内未记录任何回访，请督促接线员回访来电人。")],
             _ => [],
         };
     }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Records the SLA events due on a ticket (warnings, breaches, transfer escalation) as history entries, each under
+/// Records the SLA events due on a ticket (warnings, breaches, transfer escalation, an overdue callback) as history entries, each under
 /// the ticket's ETag, so of two timers or instances only one records an event; the e-mail follows from the
 /// committed entry (<see cref="HotlineEmails"/>).
 /// </summary>

@@ -130,6 +130,44 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task When_the_callback_window_ends_the_timer_closes_a_ticket_whose_caller_was_not_reached_and_flags_one_nobody_called()
+    {
+        var tickets = _services.GetRequiredService<HotlineTickets>();
+        _clock.Now = Local(2026, 11, 20, 9, 0);   // Friday
+        var tried = (await OpenConsultationAsync()).Id;
+        var forgotten = (await OpenConsultationAsync()).Id;
+        await DrainChangesAsync();
+        foreach (var id in new[] { tried, forgotten })
+        {
+            _clock.Now = Local(2026, 11, 20, 9, 10);
+            Assert.NotNull((await tickets.ApplyAsync(id, new TicketCommand.Accept(), HandlerOf("370102-union"), null, CancellationToken.None)).Updated);
+            _clock.Now = Local(2026, 11, 20, 10, 0);
+            Assert.NotNull((await tickets.ApplyAsync(id, new TicketCommand.Resolve("已答复"), HandlerOf("370102-union"), null, CancellationToken.None)).Updated);
+        }
+        _clock.Now = Local(2026, 11, 23, 11, 0);
+        Assert.NotNull((await tickets.ApplyAsync(tried, new TicketCommand.Callback(false, null, "无人接听"), Operator, null, CancellationToken.None)).Updated);
+        await DrainChangesAsync();
+
+        // The window is three working days: it ends on Wednesday at 10:00.
+        await ScanAtAsync(Local(2026, 11, 25, 9, 59));
+        foreach (var id in new[] { tried, forgotten })
+            Assert.Equal(TicketStatus.Resolved, (await tickets.GetAsync(id, CancellationToken.None))!.Ticket.Status);
+        await ScanAtAsync(Local(2026, 11, 25, 10, 1));
+
+        var closed = (await tickets.GetAsync(tried, CancellationToken.None))!.Ticket;
+        Assert.Equal((TicketStatus.Closed, CloseReason.CallbackFailed), (closed.Status, closed.CloseReason));
+        var flagged = (await tickets.GetAsync(forgotten, CancellationToken.None))!.Ticket;
+        Assert.Equal(TicketStatus.Resolved, flagged.Status);
+        Assert.Contains("callback_overdue:1", flagged.RaisedSlaEvents);
+        var calledBack = (await QueuedEmailsAsync()).Where(e => e.Subject.Contains("回访", StringComparison.Ordinal)).DistinctBy(e => e.Key).ToList();
+        Assert.Equal(("supervisor.370102@gonghui.example", $"【12351】工单办结后未回访：{flagged.Number}"), (Assert.Single(calledBack).To, calledBack[0].Subject));
+
+        // Raised once: a later scan changes nothing.
+        await ScanAtAsync(Local(2026, 11, 26, 10, 0));
+        Assert.Equal(flagged.Version, (await tickets.GetAsync(forgotten, CancellationToken.None))!.Ticket.Version);
+    }
+
+    [Fact]
     public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
     {
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);

@@ -99,8 +99,9 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
     }
 
     /// <summary>
-    /// The task hub's control-queue leases and what the apps logged about them: an orchestration that waits on an
-    /// activity's answer forever sits on a control queue that no process reads.
+    /// The task hub's control-queue leases, queue depths and the engine's warnings (lease changes, discarded or
+    /// abandoned messages): an orchestration that waits on an activity's answer forever sits on a control queue that no
+    /// process reads, or its answer was discarded.
     /// </summary>
     private async Task<string> PartitionLeasesAsync()
     {
@@ -113,7 +114,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
         await foreach (var queue in queues.GetQueuesAsync(prefix: TaskHubName.ToLowerInvariant()))
             depths.Add($"{queue.Name}: {(await queues.GetQueueClient(queue.Name).GetPropertiesAsync()).Value.ApproximateMessagesCount}");
         var logged = _apps.SelectMany((app, n) => app.Output.Split('\n')
-            .Where(line => line.Contains("artition", StringComparison.Ordinal) || line.Contains("ease", StringComparison.Ordinal))
+            .Where(line => line.Contains("DurableTask", StringComparison.Ordinal))
             .TakeLast(40).Select(line => $"[{n}] {line}"));
         return $"Leases:\n{string.Join('\n', rows)}\nQueues:\n{string.Join('\n', depths)}\nLogged:\n{string.Join('\n', logged)}";
     }

@@ -67,7 +67,24 @@ public sealed class SlaEvaluator(WorkingCalendar calendar, HotlinePolicy policy)
                 yield return escalation;
             }
         }
+
+        if (ticket.Status == TicketStatus.Resolved && ticket.ResolvedAt is { } resolvedAt)
+        {
+            var overdue = new SlaEvent(SlaEventKind.CallbackOverdue, ticket.ResolutionClock.Cycle, CallbackWindowEnd(resolvedAt));
+            if (!ticket.RaisedSlaEvents.Contains(overdue.Key))
+            {
+                yield return overdue;
+            }
+        }
     }
+
+    /// <summary>
+    /// When the callback window of a resolution ends: as many working days after it as the callback rule counts days
+    /// with an attempt (<see cref="HotlinePolicy.UnreachedCallbackWorkingDays"/>), so a ticket resolved on Friday at
+    /// 10:00 can be called on Friday, Monday and Tuesday, and the window ends on Wednesday at 10:00.
+    /// </summary>
+    public DateTimeOffset CallbackWindowEnd(DateTimeOffset resolvedAt) =>
+        calendar.AddWorkingDays(resolvedAt, policy.UnreachedCallbackWorkingDays);
 
     private static bool IsDue(Ticket ticket, SlaEvent candidate, DateTimeOffset now) => candidate.Kind switch
     {

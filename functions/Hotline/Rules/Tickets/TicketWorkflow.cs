@@ -396,6 +396,14 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
             updated = updated with { ResolutionClock = clock, ResolutionBreaches = ticket.ResolutionBreaches + NewBreach(ticket.ResolutionClock, clock) };
         }
 
+        else if (due.Kind == SlaEventKind.CallbackOverdue && ticket.CallbackAttempts.Any(attempt => attempt.At >= ticket.ResolvedAt))
+        {
+            // Tried within the window and never reached (a reached callback closes the ticket at once).
+            updated = updated with { Status = TicketStatus.Closed, ClosedAt = change.Now, CloseReason = CloseReason.CallbackFailed };
+            return change.Record(updated, reason: null, ("event", due.Key), ("unitId", ticket.UnitId),
+                ("closeReason", WireNames<CloseReason>.Of(CloseReason.CallbackFailed)));
+        }
+
         return change.Record(updated, reason: null, ("event", due.Key), ("unitId", ticket.UnitId));
     }
 
