@@ -92,14 +92,14 @@ internal static class TicketListQueryParser
     }
 
     public static string? EncodeToken(string? token) =>
-        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes("t1:" + token));
+        token is null ? null : Base64Url.EncodeToString(Encoding.UTF8.GetBytes("t2:" + token));
 
     private static string? DecodeToken(string text)
     {
         try
         {
             var decoded = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text));
-            return decoded.StartsWith("t1:", StringComparison.Ordinal) && decoded.Length < 1024 ? decoded[3..] : null;
+            return decoded.StartsWith("t2:", StringComparison.Ordinal) && decoded.Length < 1024 ? decoded[3..] : null;
         }
         catch (FormatException)
         {

@@ -8,8 +8,10 @@ namespace Gonghui.Functions.Hotline;
 /// <summary>
 /// The query side of tickets, kept in step with the snapshots by the ticket-changed queue function:
 /// <list type="bullet">
-/// <item>the list index (<see cref="ListTable"/>): one row per ticket, newest first (RowKey = inverted receipt
-/// ticks), with the filterable columns; a row is only replaced by a newer version of its ticket;</item>
+/// <item>the list index (<see cref="ListTable"/>): one row per ticket (RowKey = inverted receipt ticks, so newest first),
+/// with the filterable columns, spread over <see cref="ListBuckets"/> partitions by ticket id so that intake does not
+/// write to one partition key; a list page merges the buckets' newest rows. A row is only replaced by a newer version
+/// of its ticket;</item>
 /// <item>the SLA due index (<see cref="DueTable"/>): one row per ticket at its next SLA check instant, so the timer
 /// reads a key range instead of every ticket. A stale due row is harmless: the timer re-evaluates and drops it.</item>
 /// </list>
@@ -19,7 +21,7 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     public const string ListTable = "HotlineTicketIndex";
     public const string DueTable = "HotlineSlaDue";
     public const int MaxPageSize = 200;
-    private const string ListPartition = "tickets";
+    public const int ListBuckets = 4;
     private const string DuePartition = "due";
 
     private readonly TableClient _list = tables.GetTableClient(ListTable);
@@ -30,9 +32,10 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     public async Task IndexAsync(Ticket ticket, DateTimeOffset? nextCheckAt, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
+        var partition = ListPartition(ticket.Id);
         var rowKey = ListRowKey(ticket.ReceivedAt, ticket.Id);
         var dueRow = nextCheckAt is { } at ? DueRowKey(at, ticket.Id) : null;
-        var entity = ListEntity(ticket, rowKey, dueRow);
+        var entity = ListEntity(ticket, partition, rowKey, dueRow);
         // The due row first: a list row never names a due row that was not written.
         if (dueRow is not null)
         {
@@ -51,7 +54,7 @@ public sealed class TicketIndexStore(TableServiceClient tables)
 
         while (true)
         {
-            var existing = await _list.GetEntityIfExistsAsync<TableEntity>(ListPartition, rowKey, ["Version", "DueRow"], cancellationToken);
+            var existing = await _list.GetEntityIfExistsAsync<TableEntity>(partition, rowKey, ["Version", "DueRow"], cancellationToken);
             if (existing.Value!.GetInt32("Version") >= ticket.Version)
             {
                 return;
@@ -101,11 +104,21 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     public static string DueRowKey(DateTimeOffset at, string ticketId) =>
         at.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
 
+    /// <summary>
+    /// A page of the list, newest first: each bucket's first <see cref="TicketListQuery.PageSize"/> matching rows after
+    /// the previous page, merged. The continuation token is the row key of the page's last row (row keys are unique and
+    /// ordered across buckets); null when no bucket has more.
+    /// </summary>
     public async Task<(IReadOnlyList<TicketSummary> Items, string? ContinuationToken)> ListAsync(
         TicketListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await EnsureTablesAsync(cancellationToken);
-        var clauses = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {ListPartition}") };
+        var clauses = new List<string>();
+        if (query.ContinuationToken is { } after)
+        {
+            clauses.Add(TableClient.CreateQueryFilter($"RowKey gt {after}"));
+        }
+
         if (query.Status is { } status)
         {
             clauses.Add(TableClient.CreateQueryFilter($"Status eq {WireNames<TicketStatus>.Of(status)}"));
@@ -146,19 +159,31 @@ public sealed class TicketIndexStore(TableServiceClient tables)
             clauses.Add(TableClient.CreateQueryFilter($"(Open eq {false} or ResolutionDueAt ge {now} or PausedOrStopped eq {true})"));
         }
 
-        var filter = string.Join(" and ", clauses.Select(clause => "(" + clause + ")"));
-        await foreach (var page in _list.QueryAsync<TableEntity>(filter, query.PageSize, cancellationToken: cancellationToken).AsPages(query.ContinuationToken, query.PageSize))
-        {
-            return (page.Values.Select(row => Summary(row, now)).ToList(), page.ContinuationToken);
-        }
-
-        return ([], null);
+        var buckets = await Task.WhenAll(Enumerable.Range(0, ListBuckets).Select(bucket =>
+            FirstRowsAsync(string.Join(" and ", clauses.Prepend(TableClient.CreateQueryFilter($"PartitionKey eq {BucketPartition(bucket)}"))
+                .Select(clause => "(" + clause + ")")), query.PageSize, cancellationToken)));
+        var page = buckets.SelectMany(rows => rows).OrderBy(row => row.RowKey, StringComparer.Ordinal).Take(query.PageSize).ToList();
+        var more = buckets.Any(rows => rows.Count == query.PageSize) || buckets.Sum(rows => rows.Count) > page.Count;
+        return (page.Select(row => Summary(row, now)).ToList(), more && page.Count > 0 ? page[^1].RowKey : null);
     }
 
-    private static TableEntity ListEntity(Ticket ticket, string rowKey, string? dueRow)
+    /// <summary>The first <paramref name="count"/> rows of a bucket that match, in row key order.</summary>
+    private async Task<List<TableEntity>> FirstRowsAsync(string filter, int count, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>(count);
+        await foreach (var row in _list.QueryAsync<TableEntity>(filter, count, cancellationToken: cancellationToken))
+        {
+            rows.Add(row);
+            if (rows.Count == count)
+                break;
+        }
+        return rows;
+    }
+
+    private static TableEntity ListEntity(Ticket ticket, string partition, string rowKey, string? dueRow)
     {
         var open = ticket.Status is TicketStatus.Received or TicketStatus.Assigned or TicketStatus.InProgress && ticket.MergedInto is null;
-        var entity = new TableEntity(ListPartition, rowKey)
+        var entity = new TableEntity(partition, rowKey)
         {
             ["TicketId"] = ticket.Id,
             ["Number"] = ticket.Number.ToString(),
@@ -203,6 +228,17 @@ public sealed class TicketIndexStore(TableServiceClient tables)
             row.GetBoolean("Open") == true && due < now,
             row.GetInt32("Version") ?? 0);
     }
+
+    /// <summary>The list partition of a ticket: a bucket by a stable hash of its id (FNV-1a).</summary>
+    public static string ListPartition(string ticketId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in ticketId)
+            hash = (hash ^ c) * 16777619u;
+        return BucketPartition((int)(hash % ListBuckets));
+    }
+
+    private static string BucketPartition(int bucket) => "tickets-" + bucket.ToString(CultureInfo.InvariantCulture);
 
     private static string ListRowKey(DateTimeOffset receivedAt, string ticketId) =>
         (DateTimeOffset.MaxValue.UtcTicks - receivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
