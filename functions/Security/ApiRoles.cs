@@ -10,4 +10,7 @@ public enum ApiRoles
     Supervisor = 4,
     Approver = 8,
     Admin = 16,
+
+    /// <summary>Model-worker registry staff, limited to their key's region.</summary>
+    Registry = 32,
 }

@@ -1,0 +1,61 @@
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Security;
+using Microsoft.AspNetCore.Http;
+
+namespace Gonghui.Functions.Registry.Functions;
+
+/// <summary>
+/// How the registry's functions answer: the caller from the API key (admins reach every record, registry staff the
+/// region of their key), and each <see cref="RegistryOutcome"/> as one status: 200/201, 400 with every field error,
+/// 404 registry.not_found, 403 registry.out_of_scope, 412 registry.changed, 409 registry.already_registered.
+/// </summary>
+public static class RegistryHttp
+{
+    public static RegistryCaller Caller(HttpRequest req)
+    {
+        var caller = req.HttpContext.GetApiCaller()!;
+        return caller.Role.HasFlag(ApiRoles.Admin)
+            ? new RegistryCaller(caller.KeyId, caller.Name, RegistryRole.Admin, null)
+            : new RegistryCaller(caller.KeyId, caller.Name, RegistryRole.Staff, caller.Region);
+    }
+
+    public static IResult Answer<T>(RegistryResult<T> result, Func<T, IResult> succeeded) where T : class => result.Outcome switch
+    {
+        RegistryOutcome.Ok or RegistryOutcome.Created => succeeded(result.Value!),
+        RegistryOutcome.Invalid => Invalid(result.Errors),
+        RegistryOutcome.NotFound => Problems.NotFound("No such registry record.", RegistryErrorCodes.NotFound),
+        RegistryOutcome.OutOfScope => Problems.Forbidden(RegistryErrorCodes.OutOfScope, "The record or region is outside your key's region."),
+        RegistryOutcome.Stale => Problems.PreconditionFailed("The record changed since you read it; read it again and retry.", RegistryErrorCodes.Changed),
+        RegistryOutcome.AlreadyRegistered => Problems.Conflict(RegistryErrorCodes.AlreadyRegistered, "This person has a record already: update it instead."),
+        _ => throw new InvalidOperationException(result.Outcome.ToString()),
+    };
+
+    /// <summary>400 with every field error at once (field → codes).</summary>
+    public static Problem Invalid(IReadOnlyList<FieldError> errors) =>
+        Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray()));
+
+    public static Problem IfMatchRequired() =>
+        new(428, "registry.if_match_required", "Precondition required.", "Send the record's ETag as If-Match: an update never overwrites unseen changes.");
+
+    /// <summary>The app's JSON (enums as camelCase names, as every other capability answers).</summary>
+    public static IResult Json(object value, int status = StatusCodes.Status200OK) => Results.Json(value, FunctionJson.Options, statusCode: status);
+
+    public static IResult Created(string location, string etag, object value) =>
+        new WithHeaders(Json(value, StatusCodes.Status201Created), ("Location", location), ("ETag", etag));
+
+    public static IResult WithETag(string etag, IResult inner) => new WithHeaders(inner, ("ETag", etag));
+
+    /// <summary>Full national IDs are not to be kept by browsers or proxies.</summary>
+    public static IResult NoStore(IResult inner) => new WithHeaders(inner, ("Cache-Control", "no-store"));
+
+    private sealed class WithHeaders(IResult inner, params (string Name, string Value)[] headers) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            foreach (var (name, value) in headers)
+                httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}
