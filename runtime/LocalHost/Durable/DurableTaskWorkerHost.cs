@@ -47,9 +47,24 @@ internal sealed class DurableTaskWorkerHost(
         _worker = worker;
     }
 
+    /// <summary>
+    /// Drains and releases the control-queue leases. The Durable Task Framework waits up to ten minutes for the release,
+    /// forced or not, so when storage no longer answers (Azurite stopped first) it would hold the process that long:
+    /// once the host's shutdown timeout has passed, this stops waiting. The leases then expire and another instance
+    /// takes the partitions over, as after a crash.
+    /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_worker is { } worker)
-            await worker.StopAsync(isForced: cancellationToken.IsCancellationRequested);
+        if (_worker is not { } worker)
+            return;
+        try
+        {
+            await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            loggers.CreateLogger<DurableTaskWorkerHost>().LogWarning(
+                "The durable task worker did not release its leases within the shutdown timeout; they will expire");
+        }
     }
 }
