@@ -93,19 +93,10 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
     internal static IResult Accepted(HttpRequest req, string applicationId)
     {
         var statusUrl = $"{req.Scheme}://{req.Host}/api/relief/applications/{applicationId}";
-        return new AcceptedAt(statusUrl, Results.Json(new { applicationId, statusUrl }, FunctionJson.Options, statusCode: StatusCodes.Status202Accepted));
+        return new WithHeadersResult(Results.Json(new { applicationId, statusUrl }, FunctionJson.Options, statusCode: StatusCodes.Status202Accepted),
+            ("Location", statusUrl));
     }
 
     internal static Problem ValidationProblem(IReadOnlyList<FieldError> errors) =>
         Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray()));
-
-    /// <summary>A 202 with a Location header pointing at the status URL.</summary>
-    private sealed class AcceptedAt(string location, IResult inner) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            httpContext.Response.Headers.Location = location;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
 }

@@ -42,20 +42,10 @@ public static class RegistryHttp
     public static IResult Json(object value, int status = StatusCodes.Status200OK) => Results.Json(value, FunctionJson.Options, statusCode: status);
 
     public static IResult Created(string location, string etag, object value) =>
-        new WithHeaders(Json(value, StatusCodes.Status201Created), ("Location", location), ("ETag", etag));
+        new WithHeadersResult(Json(value, StatusCodes.Status201Created), ("Location", location), ("ETag", etag));
 
-    public static IResult WithETag(string etag, IResult inner) => new WithHeaders(inner, ("ETag", etag));
+    public static IResult WithETag(string etag, IResult inner) => new WithHeadersResult(inner, ("ETag", etag));
 
     /// <summary>Full national IDs are not to be kept by browsers or proxies.</summary>
-    public static IResult NoStore(IResult inner) => new WithHeaders(inner, ("Cache-Control", "no-store"));
-
-    private sealed class WithHeaders(IResult inner, params (string Name, string Value)[] headers) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            foreach (var (name, value) in headers)
-                httpContext.Response.Headers[name] = value;
-            return inner.ExecuteAsync(httpContext);
-        }
-    }
+    public static IResult NoStore(IResult inner) => new WithHeadersResult(inner, ("Cache-Control", "no-store"));
 }
