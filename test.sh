@@ -6,6 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_prerequisites || exit 1
+ensure_test_browser || { echo "0 passed, 1 failed"; exit 1; }
 
 results=.test-results
 rm -rf "$results"

@@ -22,3 +22,15 @@ ensure_prerequisites() {
   echo "==> dotnet restore"
   dotnet restore Gonghui.slnx --locked-mode --nologo -v q
 }
+
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browsers here) and read Chinese text.
+ensure_test_browser() {
+  command -v chromium >/dev/null 2>&1 && dpkg -s fonts-noto-cjk >/dev/null 2>&1 && return 0
+  echo "==> apt-get install chromium fonts-noto-cjk"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get install -y -q chromium fonts-noto-cjk >/dev/null \
+    || { $sudo apt-get update -q >/dev/null && $sudo apt-get install -y -q chromium fonts-noto-cjk >/dev/null; } \
+    || { echo "error: could not install chromium and fonts-noto-cjk with apt-get" >&2; return 1; }
+}

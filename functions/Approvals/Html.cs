@@ -21,7 +21,7 @@ internal static class Html
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="referrer" content="no-referrer">
+        <meta name="referrer" content="same-origin">
         <meta name="robots" content="noindex, nofollow">
         <title>{{Encode(title)}}</title>
         <style>

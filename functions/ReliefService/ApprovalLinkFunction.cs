@@ -96,10 +96,15 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
         _ => StatusCodes.Status409Conflict,
     }, ApprovalPages.ForState(state));
 
-    /// <summary>Browsers say where a POST came from: refuse other sites (Sec-Fetch-Site) and foreign origins.</summary>
+    /// <summary>
+    /// Browsers say where a POST came from. The form posts to its own page, so a browser that sends Sec-Fetch-Site
+    /// must say same-origin; otherwise (plain http to a host name) the Origin header must be ours. Pages are served with
+    /// Referrer-Policy same-origin: under no-referrer browsers send "Origin: null" even for the page's own form.
+    /// </summary>
     private bool IsCrossSite(HttpRequest request)
     {
-        if (string.Equals(request.Headers["Sec-Fetch-Site"], "cross-site", StringComparison.OrdinalIgnoreCase)) return true;
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0) return !string.Equals(site, "same-origin", StringComparison.OrdinalIgnoreCase);
         var origin = request.Headers.Origin.ToString();
         if (origin.Length == 0) return false;
         var own = $"{request.Scheme}://{request.Host}";
@@ -109,7 +114,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
 
     private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
 
-    /// <summary>A page that is never cached, framed, sniffed or referred from.</summary>
+    /// <summary>A page that is never cached, framed, sniffed or referred from to other sites.</summary>
     private sealed class HtmlPage(int status, string html) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
@@ -121,7 +126,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
             response.Headers.Pragma = "no-cache";
             response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
             response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers["Referrer-Policy"] = "no-referrer";
+            response.Headers["Referrer-Policy"] = "same-origin";
             await response.WriteAsync(html, httpContext.RequestAborted);
         }
     }

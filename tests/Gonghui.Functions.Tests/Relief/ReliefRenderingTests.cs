@@ -89,7 +89,7 @@ public class ReliefRenderingTests
         Assert.Contains("name=\"decision\" value=\"return\">退回补充材料</button>", page);
         Assert.Contains("<textarea id=\"comment\" name=\"comment\" maxlength=\"1000\">", page);
         Assert.Contains("name=\"viewport\"", page);
-        Assert.Contains("<meta name=\"referrer\" content=\"no-referrer\">", page);
+        Assert.Contains("<meta name=\"referrer\" content=\"same-origin\">", page);
         Assert.Contains("110105********002X", page);
         Assert.Contains("138****5678", page);
         Assert.Contains("4,800.00 元", page);
