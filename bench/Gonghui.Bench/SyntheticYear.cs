@@ -1,7 +1,6 @@
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Security;
 
 namespace Gonghui.Bench;
 
@@ -18,7 +17,7 @@ internal static class SyntheticYear
         var routing = HotlineSeed.RoutingTable();
         var regions = HotlineSeed.Regions.Where(region => region.ParentCode is not null).ToArray();
         var categories = Enum.GetValues<TicketCategory>();
-        var staff = new Actor("bench", ApiRoles.Supervisor | ApiRoles.Operator, null);
+        var staff = new Actor("bench", HotlineRole.Supervisor | HotlineRole.Operator, null);
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaStandardTime.Offset);
         var span = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ChinaStandardTime.Offset) - start;
         var buckets = new Dictionary<FigureBucketKey, FigureCounters>();

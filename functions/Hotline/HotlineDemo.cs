@@ -1,4 +1,3 @@
-using Gonghui.Functions.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Hotline;
@@ -9,7 +8,7 @@ namespace Gonghui.Functions.Hotline;
 /// </summary>
 public sealed class HotlineDemo(HotlineTickets tickets, ReferenceDataStore reference, ILogger<HotlineDemo> logger)
 {
-    private static readonly Actor Seeder = new("demo-seed", ApiRoles.Operator | ApiRoles.Supervisor, null);
+    private static readonly Actor Seeder = new("demo-seed", HotlineRole.Operator | HotlineRole.Supervisor, null);
 
     private static readonly (string Key, TicketIntakeRequest Intake, string[] Steps)[] Tickets =
     [

@@ -14,8 +14,14 @@ internal static class HotlineHttp
     public static Actor ActorOf(HttpRequest req)
     {
         var caller = req.HttpContext.GetApiCaller() ?? throw new InvalidOperationException("Hotline functions are never anonymous.");
-        return new Actor(caller.Name, caller.Role, caller.Unit);
+        return new Actor(caller.Name, RolesOf(caller.Role), caller.Unit);
     }
+
+    private static HotlineRole RolesOf(ApiRoles roles) =>
+        (roles.HasFlag(ApiRoles.Operator) ? HotlineRole.Operator : HotlineRole.None)
+        | (roles.HasFlag(ApiRoles.Handler) ? HotlineRole.Handler : HotlineRole.None)
+        | (roles.HasFlag(ApiRoles.Supervisor) ? HotlineRole.Supervisor : HotlineRole.None)
+        | (roles.HasFlag(ApiRoles.Admin) ? HotlineRole.Admin : HotlineRole.None);
 
     /// <summary>
     /// Reads a JSON body: 400 "content_type.not_json" (field Content-Type) when not sent as JSON, 400 "body.too_large" over <see cref="MaxBodyBytes"/>, 400 "invalid-json"

@@ -79,7 +79,7 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
         }
 
         var actor = HotlineHttp.ActorOf(req);
-        if (actor.Roles == ApiRoles.Handler)
+        if (actor.Roles == HotlineRole.Handler)
         {
             if (actor.UnitId is null || (query.UnitId is not null && query.UnitId != actor.UnitId))
             {

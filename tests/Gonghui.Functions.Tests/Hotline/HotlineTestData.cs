@@ -12,12 +12,12 @@ internal static class HotlineTestData
     public static readonly TicketWorkflow Workflow = new(SeededCalendar, HotlinePolicy.Default);
     public static readonly RoutingTable Routing = HotlineSeed.RoutingTable();
 
-    public static readonly Actor Operator = new("op-1", ApiRoles.Operator, null);
-    public static readonly Actor Supervisor = new("sup-1", ApiRoles.Supervisor, null);
+    public static readonly Actor Operator = new("op-1", HotlineRole.Operator, null);
+    public static readonly Actor Supervisor = new("sup-1", HotlineRole.Supervisor, null);
 
     public static HandlingUnit Unit(string id) => Routing.FindUnit(id) ?? throw new ArgumentException(id);
 
-    public static Actor HandlerOf(string unitId) => new($"handler@{unitId}", ApiRoles.Handler, unitId);
+    public static Actor HandlerOf(string unitId) => new($"handler@{unitId}", HotlineRole.Handler, unitId);
 
     public static DateTimeOffset Local(int year, int month, int day, int hour, int minute = 0) =>
         new(year, month, day, hour, minute, 0, ChinaStandardTime.Offset);

@@ -257,7 +257,7 @@ public sealed class TicketWorkflowTests
         Assert.Null(TicketAccess.Check(Supervisor, ticket, accept));
         Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(Operator, ticket, accept)?.Code);
         Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(HandlerOf("370102-union"), ticket, new TicketCommand.Reopen("x"))?.Code);
-        Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(new Actor("a", ApiRoles.Approver, null), ticket, accept)?.Code);
+        Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(new Actor("a", HotlineRole.None, null), ticket, accept)?.Code);
         Assert.Null(TicketAccess.Check(Actor.System, ticket, new TicketCommand.RaiseSlaEvent("x")));
         Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(Actor.System, ticket, accept)?.Code);
         Assert.Equal(TicketErrorCodes.RoleNotAllowed, TicketAccess.Check(Operator, ticket, new TicketCommand.RaiseSlaEvent("x"))?.Code);
@@ -266,7 +266,7 @@ public sealed class TicketWorkflowTests
         Assert.False(TicketAccess.CanView(HandlerOf("370103-union"), ticket));
         Assert.True(TicketAccess.CanSeeFullPhone(Operator, ticket));
         Assert.False(TicketAccess.CanSeeFullPhone(HandlerOf("370103-union"), ticket));
-        Assert.False(TicketAccess.CanSeeFullPhone(new Actor("admin", ApiRoles.Admin, null), ticket));
+        Assert.False(TicketAccess.CanSeeFullPhone(new Actor("admin", HotlineRole.Admin, null), ticket));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using Gonghui.Functions.Security;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -9,7 +8,7 @@ namespace Gonghui.Functions.Hotline;
 /// </summary>
 public static class TicketAccess
 {
-    private const ApiRoles Staff = ApiRoles.Supervisor | ApiRoles.Admin;
+    private const HotlineRole Staff = HotlineRole.Supervisor | HotlineRole.Admin;
 
     public static TicketRejection? Check(Actor actor, Ticket ticket, TicketCommand command)
     {
@@ -22,30 +21,30 @@ public static class TicketAccess
 
         var allowed = command switch
         {
-            TicketCommand.Assign => ApiRoles.Operator | Staff,
+            TicketCommand.Assign => HotlineRole.Operator | Staff,
             TicketCommand.Accept or TicketCommand.Progress or TicketCommand.WaitOnCaller or TicketCommand.Resume
-                or TicketCommand.Resolve or TicketCommand.Transfer => ApiRoles.Handler | Staff,
-            TicketCommand.Callback => ApiRoles.Operator | ApiRoles.Handler | Staff,
-            TicketCommand.Reopen or TicketCommand.Merge or TicketCommand.Close => ApiRoles.Operator | Staff,
-            _ => ApiRoles.None,
+                or TicketCommand.Resolve or TicketCommand.Transfer => HotlineRole.Handler | Staff,
+            TicketCommand.Callback => HotlineRole.Operator | HotlineRole.Handler | Staff,
+            TicketCommand.Reopen or TicketCommand.Merge or TicketCommand.Close => HotlineRole.Operator | Staff,
+            _ => HotlineRole.None,
         };
         if ((actor.Roles & allowed) == 0)
         {
             return Forbidden(TicketErrorCodes.RoleNotAllowed, $"Your role may not {command.Action} tickets.");
         }
 
-        return actor.Has(allowed & ~ApiRoles.Handler) || IsOwnUnit(actor, ticket)
+        return actor.Has(allowed & ~HotlineRole.Handler) || IsOwnUnit(actor, ticket)
             ? null
             : Forbidden(TicketErrorCodes.NotYourUnit, "Handlers act only on their own unit's tickets.");
     }
 
     /// <summary>Whether the actor may read the ticket: handlers only their unit's, other hotline roles all.</summary>
     public static bool CanView(Actor actor, Ticket ticket) =>
-        actor.IsSystem || actor.Has(ApiRoles.Operator | Staff) || (actor.Has(ApiRoles.Handler) && IsOwnUnit(actor, ticket));
+        actor.IsSystem || actor.Has(HotlineRole.Operator | Staff) || (actor.Has(HotlineRole.Handler) && IsOwnUnit(actor, ticket));
 
     /// <summary>Whether the actor sees the caller's full phone number (to call back); everyone else sees it masked.</summary>
     public static bool CanSeeFullPhone(Actor actor, Ticket ticket) =>
-        actor.Has(ApiRoles.Operator | ApiRoles.Supervisor) || (actor.Has(ApiRoles.Handler) && IsOwnUnit(actor, ticket));
+        actor.Has(HotlineRole.Operator | HotlineRole.Supervisor) || (actor.Has(HotlineRole.Handler) && IsOwnUnit(actor, ticket));
 
     private static bool IsOwnUnit(Actor actor, Ticket ticket) => actor.UnitId is not null && actor.UnitId == ticket.UnitId;
 
