@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Gonghui.Testing;
 
 namespace Gonghui.LocalHost.Tests;
 
@@ -92,20 +93,14 @@ public sealed class DurableTests(HttpAppFixture fixture) : IClassFixture<HttpApp
     private async Task<JsonElement> WaitForStatusAsync(string id, string runtimeStatus)
     {
         using var master = fixture.Process.CreateClient(fixture.App.MasterKey);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
+        var status = await Eventually.ReadAsync(async () =>
         {
             using var response = await master.GetAsync($"{Instances}/{id}");
-            if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted)
-            {
-                var status = await response.Content.ReadFromJsonAsync<JsonElement>();
-                var current = status.GetProperty("runtimeStatus").GetString();
-                if (current == runtimeStatus)
-                    return status;
-                Assert.True(current is "Pending" or "Running", $"Instance {id} is {current}: {status}");
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"Instance {id} did not become {runtimeStatus}:\n{fixture.Process.Output}");
-            await Task.Delay(100);
-        }
+            return response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted ? (JsonElement?)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+        }, found => found is { } instance && instance.GetProperty("runtimeStatus").GetString() is var current
+            && (current == runtimeStatus || current is not ("Pending" or "Running")),
+            $"instance {id} to be {runtimeStatus}", TimeSpan.FromSeconds(60), () => Task.FromResult(fixture.Process.Output));
+        Assert.Equal(runtimeStatus, status!.Value.GetProperty("runtimeStatus").GetString());
+        return status.Value;
     }
 }

@@ -35,12 +35,7 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         using var stop = new CancellationTokenSource();
         var running = listener.RunAsync(stop.Token, CancellationToken.None);
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (counter.Count == 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The listener never polled.");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => Task.FromResult(counter.Count > 0), "the listener's first poll", TimeSpan.FromSeconds(20));
         // Back-off from 200 ms doubling to the test app's maxPollingInterval of 1 s: about 6 receives in 5 s;
         // polling at the 100 ms minimum would make about 50. A slow machine makes fewer, never more.
         var before = counter.Count;
@@ -50,12 +45,8 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         // A message ends the back-off: it is processed within about one maximum interval.
         var queue = azurite.Server.CreateQueueServiceClient().GetQueueClient(queueName);
         await queue.SendMessageAsync("wake up");
-        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The message was not processed.");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0, "the message to be processed",
+            TimeSpan.FromSeconds(15));
         await stop.CancelAsync();
         await running;
     }
@@ -83,13 +74,9 @@ public sealed class QueueListenerInProcessTests(AzuriteFixture azurite) : IClass
         // 6.3 and 12.7 s, the next at about 25.5 s, so without the wake-up the message would wait about 10 s.
         await Task.Delay(TimeSpan.FromSeconds(16));
 
-        var sent = DateTime.UtcNow;
         await web.Services.GetRequiredService<QueueServiceClient>().GetQueueClient(queueName).SendMessageAsync("wake up");
-        while ((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount > 0)
-        {
-            Assert.True(DateTime.UtcNow - sent < TimeSpan.FromSeconds(5), "The listener slept through a message its own process sent.");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(async () => (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount == 0,
+            "the idle listener to take a message its own process sent (it would sleep about 10 s more)", TimeSpan.FromSeconds(5));
         await web.StopAsync();
     }
 

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
+using Gonghui.Testing;
 
 namespace Gonghui.LocalHost.Tests;
 
@@ -17,15 +18,9 @@ public sealed class QueueTriggerTests(QueueAppFixture fixture) : IClassFixture<Q
         await Queue(fixture.App.RecordQueue).SendMessageAsync(text);
 
         var poison = Queue(fixture.App.RecordQueue + "-poison");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(40);
-        PeekedMessage? moved = null;
-        while (moved is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The message never reached the poison queue.\n" + fixture.Process.Output);
-            moved = (await poison.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(run));
-            await Task.Delay(100);
-        }
-        Assert.Equal(text, moved.Body.ToString());
+        var moved = await Eventually.ReadAsync(async () => (await poison.PeekMessagesAsync(32)).Value.FirstOrDefault(m => m.Body.ToString().Contains(run)),
+            found => found is not null, "the message in the poison queue", TimeSpan.FromSeconds(40), () => Task.FromResult(fixture.Process.Output));
+        Assert.Equal(text, moved!.Body.ToString());
         var attempts = TestApp.Phase(await fixture.App.RecordsAsync(run), "end");
         Assert.Equal([1L, 2L, 3L], attempts.Select(a => a.GetInt64("DequeueCount")!.Value).Order());
         Assert.DoesNotContain((await Queue(fixture.App.RecordQueue).PeekMessagesAsync(32)).Value, m => m.Body.ToString().Contains(run));

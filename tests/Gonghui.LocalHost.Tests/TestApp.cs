@@ -56,17 +56,6 @@ public sealed class TestApp
     }
 
     /// <summary>Polls the records of <paramref name="partition"/> until <paramref name="done"/> holds, or fails at the deadline.</summary>
-    public async Task<List<TableEntity>> WaitForRecordsAsync(string partition, Func<List<TableEntity>, bool> done, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var records = await RecordsAsync(partition);
-            if (done(records))
-                return records;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Records of '{partition}' did not reach the expected state; {records.Count} so far.");
-            await Task.Delay(100);
-        }
-    }
+    public Task<List<TableEntity>> WaitForRecordsAsync(string partition, Func<List<TableEntity>, bool> done, TimeSpan? timeout = null) =>
+        Eventually.ReadAsync(() => RecordsAsync(partition), done, $"the records of '{partition}' to reach the awaited state", timeout);
 }

@@ -129,13 +129,8 @@ public sealed class FunctionAppProcess : IAsyncDisposable
     /// <summary>Waits until the app printed a line containing <paramref name="text"/>.</summary>
     public async Task WaitForOutputAsync(string text, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!Output.Contains(text, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"The app did not print '{text}':\n{Output}");
-            await Task.Delay(50);
-        }
+        await Eventually.TrueAsync(() => Task.FromResult(Output.Contains(text, StringComparison.Ordinal)), $"the app to print '{text}'",
+            timeout ?? TimeSpan.FromSeconds(20), () => Task.FromResult(Output));
     }
 
     private static ProcessStartInfo StartInfo(string dllPath, IReadOnlyDictionary<string, string?> settings)

@@ -53,16 +53,9 @@ public sealed class MaildevServer : IAsyncDisposable
     /// <summary>Polls the inbox until an e-mail matches, or fails after <paramref name="timeout"/>.</summary>
     public async Task<MaildevEmail> WaitForEmailAsync(Func<MaildevEmail, bool> match, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var found = (await GetEmailsAsync()).FirstOrDefault(match);
-            if (found is not null)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("No matching e-mail arrived in maildev.");
-            await Task.Delay(100);
-        }
+        var inbox = await Eventually.ReadAsync(GetEmailsAsync, emails => emails.Any(match), "a matching e-mail in maildev",
+            timeout ?? TimeSpan.FromSeconds(20));
+        return inbox.First(match);
     }
 
     /// <summary>The e-mail as the SMTP server received it (headers and MIME parts).</summary>

@@ -43,8 +43,11 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
         await outbox.SendAsync(email);
         await outbox.SendAsync(email);
 
-        await _maildev.WaitForEmailAsync(m => m.Subject == email.Subject);
-        await Task.Delay(300); // a second hand-over, were there one, would have arrived by now
+        // Both sends have returned, so every hand-over is done; maildev stores in order, so once a later e-mail is in,
+        // a second copy would be too.
+        var later = NewEmail("later");
+        await outbox.SendAsync(later);
+        await _maildev.WaitForEmailAsync(m => m.Subject == later.Subject);
         Assert.Equal(1, await CountAsync(email));
         Assert.True(await Deliveries.WasSentAsync(email.Key, CancellationToken.None));
         Assert.DoesNotContain(await QueuedAsync(), queued => queued.Key == email.Key);

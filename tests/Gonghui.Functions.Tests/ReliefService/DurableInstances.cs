@@ -1,3 +1,4 @@
+using Gonghui.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,6 +40,6 @@ public static class DurableInstances
 
     /// <summary>Waits until the instance shows <paramref name="runtimeStatus"/> (e.g. Completed, Terminated).</summary>
     public static Task<JsonElement?> WaitForStatusAsync(HttpClient admin, string instanceId, string runtimeStatus, TimeSpan timeout) =>
-        Poll.UntilAsync(() => GetAsync(admin, instanceId), instance => RuntimeStatus(instance) == runtimeStatus, timeout,
-            $"Orchestration {instanceId} to be {runtimeStatus}");
+        Eventually.ReadAsync(() => GetAsync(admin, instanceId), instance => RuntimeStatus(instance) == runtimeStatus,
+            $"orchestration {instanceId} to be {runtimeStatus}", timeout);
 }

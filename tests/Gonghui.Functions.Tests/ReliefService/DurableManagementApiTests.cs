@@ -62,16 +62,10 @@ public sealed class DurableManagementApiTests(ReliefApp relief)
     /// The instance as the API shows it once it has a custom status: the approver's mail leaves from inside the
     /// activity, and the custom status is set only when the orchestration takes that activity's result.
     /// </summary>
-    private static async Task<string> WithCustomStatusAsync(HttpClient management, string path)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+    private static Task<string> WithCustomStatusAsync(HttpClient management, string path) =>
+        Eventually.ReadAsync(() => management.GetStringAsync(path), instance =>
         {
-            var instance = await management.GetStringAsync(path);
             using var status = JsonDocument.Parse(instance);
-            if (status.RootElement.TryGetProperty("customStatus", out var custom) && custom.ValueKind == JsonValueKind.String || DateTime.UtcNow > deadline)
-                return instance;
-            await Task.Delay(100);
-        }
-    }
+            return status.RootElement.TryGetProperty("customStatus", out var custom) && custom.ValueKind == JsonValueKind.String;
+        }, $"a custom status at {path}");
 }

@@ -192,21 +192,14 @@ public sealed partial class ReliefApp : IAsyncLifetime
     /// <summary>Polls the application until <paramref name="done"/> holds.</summary>
     public async Task<JsonElement> WaitForApplicationAsync(string applicationId, Func<JsonElement, bool> done, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
+        using var client = Client(OperatorKey);
+        var read = await Eventually.ReadAsync(async () =>
         {
-            using var client = Client(OperatorKey);
             using var response = await client.GetAsync($"api/relief/applications/{applicationId}");
-            if (response.IsSuccessStatusCode)
-            {
-                var application = await response.Content.ReadFromJsonAsync<JsonElement>();
-                if (done(application)) return application;
-                if (DateTime.UtcNow > deadline) throw new TimeoutException($"Application {applicationId} stayed at {application}.\n{App.Output}");
-            }
-            else if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Application {applicationId}: {response.StatusCode}.\n{App.Output}");
-            await Task.Delay(100);
-        }
+            return response.IsSuccessStatusCode ? (JsonElement?)await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+        }, application => application is { } found && done(found), $"application {applicationId} to reach the awaited state", timeout,
+            () => Task.FromResult(App.Output));
+        return read!.Value;
     }
 
     /// <summary>The open task of an application as its saved state has it.</summary>

@@ -76,12 +76,8 @@ public sealed class ReliefClockTests : IAsyncLifetime
         var expired = await WaitForAsync(applicationId, app => ReliefApp.HasStatus(app, "returned"));
         Assert.Equal("expired", expired.GetProperty("history").EnumerateArray().Last().GetProperty("kind").GetString());
         // The state is saved before the step's effects run: the release follows it.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await BudgetAsync(admin)).GetProperty("reserved").GetString() != "0.00")
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The expired application's reservation was not released.");
-            await Task.Delay(100);
-        }
+        await Eventually.ReadAsync(() => BudgetAsync(admin), budget => budget.GetProperty("reserved").GetString() == "0.00",
+            "the expired application's reservation to be released");
     }
 
     private HttpClient Client(string key)
@@ -99,13 +95,7 @@ public sealed class ReliefClockTests : IAsyncLifetime
     private async Task<JsonElement> WaitForAsync(string applicationId, Func<JsonElement, bool> done)
     {
         using var client = Client(ReliefApp.OperatorKey);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var application = await client.GetFromJsonAsync<JsonElement>($"api/relief/applications/{applicationId}");
-            if (done(application)) return application;
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Application {applicationId} stayed at {application}.");
-            await Task.Delay(100);
-        }
+        return await Eventually.ReadAsync(() => client.GetFromJsonAsync<JsonElement>($"api/relief/applications/{applicationId}"), done,
+            $"application {applicationId} to reach the awaited state");
     }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -55,9 +56,9 @@ public sealed class ReliefCrashRecoveryTests(ReliefApp relief)
         {
             foreach (var id in all)
             {
-                var waiting = await Poll.UntilAsync(() => DurableInstances.GetAsync(management, id, "?showHistory=true"),
+                var waiting = await Eventually.ReadAsync(() => DurableInstances.GetAsync(management, id, "?showHistory=true"),
                     instance => instance is { } found && DurableInstances.HasTimerFiringAfter(found, DateTimeOffset.UtcNow),
-                    TimeSpan.FromSeconds(60), $"Orchestration {id} to arm its reminder timer");
+                    $"orchestration {id} to arm its reminder timer", TimeSpan.FromSeconds(60));
                 Assert.Equal("Running", DurableInstances.RuntimeStatus(waiting));
             }
         }

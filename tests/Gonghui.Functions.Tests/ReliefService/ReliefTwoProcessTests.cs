@@ -79,7 +79,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
         var management = _apps[1].CreateClient(_apps[1].MasterKey);
         _clients.Add(management);
         var unfinished = ids.ToDictionary(id => id, _ => (JsonElement?)null);
-        await Poll.UntilAsync(async () =>
+        await Eventually.ReadAsync(async () =>
         {
             foreach (var id in unfinished.Keys.ToList())
             {
@@ -90,7 +90,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
                     unfinished[id] = instance;
             }
             return unfinished.Count == 0 ? "" : $"{unfinished.Count} instances, e.g. {unfinished.First()}\n{LinesAbout(unfinished.First().Key)}";
-        }, string.IsNullOrEmpty, Generous, "Orchestrations not completed", PartitionLeasesAsync);
+        }, string.IsNullOrEmpty, "every orchestration to complete", Generous, PartitionLeasesAsync);
         await PaymentExport.AssertOneLineEachAsync(adminClient, paid);
         var budget = await adminClient.GetFromJsonAsync<JsonElement>($"api/relief/budgets/hardship/{Region}/{year}");
         Assert.Equal("200000.00", budget.GetProperty("spent").GetString());
@@ -141,7 +141,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
     {
         var reached = new Dictionary<string, JsonElement>();
         var reader = Clients(ReliefApp.OperatorKey)[0];
-        await Poll.UntilAsync(async () =>
+        await Eventually.ReadAsync(async () =>
         {
             foreach (var id in ids.Where(id => !reached.ContainsKey(id)))
             {
@@ -150,7 +150,7 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
                     reached[id] = application;
             }
             return ids.Length - reached.Count;
-        }, remaining => remaining == 0, Generous, $"Applications not yet {status}");
+        }, remaining => remaining == 0, $"every application to be {status}", Generous);
         return [.. ids.Select(id => reached[id])];
     }
 }

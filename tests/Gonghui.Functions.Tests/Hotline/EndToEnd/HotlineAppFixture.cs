@@ -55,13 +55,11 @@ public sealed class HotlineAppFixture : IAsyncLifetime
             ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
         });
         using var admin = Client(AdminKey);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while ((await admin.GetAsync("api/hotline/routing")).StatusCode != HttpStatusCode.OK)
+        await Eventually.TrueAsync(async () =>
         {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("Development keys were not seeded:\n" + App.Output);
-            await Task.Delay(100);
-        }
+            using var response = await admin.GetAsync("api/hotline/routing");
+            return response.StatusCode == HttpStatusCode.OK;
+        }, "the development keys to be seeded", explain: () => Task.FromResult(App.Output));
     }
 
     public HttpClient Client(string key) => App.CreateClient(key);
@@ -96,19 +94,9 @@ public sealed class HotlineAppFixture : IAsyncLifetime
         return await client.GetFromJsonAsync<JsonElement>($"api/tickets/{id}");
     }
 
-    public async Task<JsonElement> WaitForTicketAsync(string id, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
-        {
-            var ticket = await GetTicketAsync(id);
-            if (condition(ticket))
-                return ticket;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Ticket {id} did not reach the expected state: {ticket}\n{App.Output}");
-            await Task.Delay(100);
-        }
-    }
+    public Task<JsonElement> WaitForTicketAsync(string id, Func<JsonElement, bool> condition) =>
+        Eventually.ReadAsync(() => GetTicketAsync(id), condition, $"ticket {id} to reach the awaited state", TimeSpan.FromSeconds(20),
+            () => Task.FromResult(App.Output));
 
     public async Task<int> CountTicketsAsync() => (await SnapshotRowsAsync(["Version"])).Count;
 

@@ -185,11 +185,9 @@ public sealed class HotlineEndToEndTests(HotlineAppFixture fixture)
 
         // The list is an index kept by the change follow-up, so it may trail a write by a moment.
         using var supervisor = fixture.Client(HotlineAppFixture.SupervisorKey);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        List<string> seen;
-        do
+        await Eventually.AssertAsync(async () =>
         {
-            seen = [];
+            var seen = new List<string>();
             string? token = null;
             do
             {
@@ -201,9 +199,8 @@ public sealed class HotlineEndToEndTests(HotlineAppFixture fixture)
                 seen.AddRange(items.Select(item => item.GetProperty("id").GetString()!));
                 token = page.GetProperty("continuationToken").GetString();
             } while (token is not null);
-        } while (seen.Count < 3 && DateTime.UtcNow < deadline);
-
-        Assert.Equal(3, seen.Distinct().Count());
+            Assert.Equal(3, seen.Distinct().Count());
+        }, TimeSpan.FromSeconds(20));
     }
 
     [Fact]
@@ -231,27 +228,18 @@ public sealed class HotlineEndToEndTests(HotlineAppFixture fixture)
         var from = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1)).ToString("yyyy-MM-dd");
         var to = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(40)).ToString("yyyy-MM-dd");
         // Figures follow each change through the queue, a version at a time and in any order: poll until they settle.
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (true)
+        await Eventually.AssertAsync(async () =>
         {
             var stats = await handler.GetFromJsonAsync<JsonElement>($"api/hotline/stats?from={from}&to={to}&region=370113&category=complaint");
             var total = stats.GetProperty("total");
-            try
-            {
-                Assert.Equal(4, total.GetProperty("received").GetInt64());
-                AssertRate(total.GetProperty("closureRate"), 2, 4, 50m);
-                AssertRate(total.GetProperty("onTimeClosureRate"), 2, 4, 50m);
-                AssertRate(total.GetProperty("satisfactionRate"), 1, 2, 50m);
-                AssertRate(total.GetProperty("reopenRate"), 0, 2, 0m);
-                Assert.Equal(0, total.GetProperty("breaches").GetInt64());
-                Assert.Equal(3, total.GetProperty("counters").GetProperty("firstResponses").GetInt64());
-                break;
-            }
-            catch (Xunit.Sdk.XunitException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
+            Assert.Equal(4, total.GetProperty("received").GetInt64());
+            AssertRate(total.GetProperty("closureRate"), 2, 4, 50m);
+            AssertRate(total.GetProperty("onTimeClosureRate"), 2, 4, 50m);
+            AssertRate(total.GetProperty("satisfactionRate"), 1, 2, 50m);
+            AssertRate(total.GetProperty("reopenRate"), 0, 2, 0m);
+            Assert.Equal(0, total.GetProperty("breaches").GetInt64());
+            Assert.Equal(3, total.GetProperty("counters").GetProperty("firstResponses").GetInt64());
+        }, TimeSpan.FromSeconds(20));
 
         Assert.Equal("closed", last.GetProperty("status").GetString());
     }
