@@ -20,6 +20,7 @@ public static class HotlineServiceCollectionExtensions
 
         services.AddSingleton(PhoneNumberHasher.FromBase64(key));
         services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketOutbox>();
         services.AddSingleton<TicketNumberCounter>();
         services.AddSingleton<PhoneIndexStore>();
         services.AddSingleton<TicketIndexStore>();

@@ -1,13 +1,14 @@
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Privacy;
+using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
 /// Opens tickets and applies commands to them: the write side the HTTP functions, routing and the SLA timer share.
-/// Every change is announced on <see cref="TicketChangeQueue"/> before it is committed, so a process killed between
-/// the two loses no follow-up; an announcement whose version never got committed is dropped by the follow-up.
-/// A retried intake that lost to its first attempt announces once more; the follow-up is idempotent.
+/// Every change is committed with its <see cref="TicketOutbox"/> row and then announced on <see cref="TicketChangeQueue"/>;
+/// if the process dies between the two, the outbox sweep announces it. A retried intake that lost to its first attempt
+/// announces once more (the first may have died before announcing); the follow-up is idempotent.
 /// </summary>
 public sealed class HotlineTickets(
     TicketStore tickets,
@@ -16,7 +17,8 @@ public sealed class HotlineTickets(
     ReferenceDataStore reference,
     TicketChangeQueue changes,
     PhoneNumberHasher phoneHasher,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<HotlineTickets> logger)
 {
     /// <summary>
     /// Validates and opens a ticket. With an idempotency key the ticket's id is derived from the key, so creating the
@@ -38,24 +40,30 @@ public sealed class HotlineTickets(
         var number = TicketNumber.For(now, await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken));
         var intake = validation.Intake;
         var phoneHash = phoneHasher.Hash(intake.Phone);
-        var reading = phones.RecentAsync(phoneHash, cancellationToken);
-        await Task.WhenAll(reading, changes.EnqueueAsync(new TicketChange(id, 1), cancellationToken));
-        var recent = await reading;
+        var recent = await phones.RecentAsync(phoneHash, cancellationToken);
         var duplicateOf = DuplicateRule.FindOriginal(new DuplicateCandidate(id, phoneHash, intake.Category, now, null), recent.Tickets, data.Policy.DuplicateWindow);
         var opened = data.Workflow.Open(id, number, intake, phoneHash, duplicateOf, actor, now);
         if (await tickets.CreateAsync(opened.Ticket!, opened.Entry!, bodyHash, cancellationToken))
         {
-            await phones.AddAsync(recent, opened.Ticket!, data.Policy.DuplicateWindow, cancellationToken);
+            await Task.WhenAll(
+                phones.AddAsync(recent, opened.Ticket!, data.Policy.DuplicateWindow, cancellationToken),
+                AnnounceAsync(new TicketChange(id, 1), cancellationToken));
             return IntakeOutcome.Accepted(opened.Ticket!);
         }
 
         var existing = await tickets.GetOpenedAsync(id, cancellationToken);
-        return existing.IntakeBodyHash == bodyHash ? IntakeOutcome.Accepted(existing.Current) : IntakeOutcome.KeyConflict();
+        if (existing.IntakeBodyHash != bodyHash)
+        {
+            return IntakeOutcome.KeyConflict();
+        }
+
+        await AnnounceAsync(new TicketChange(id, 1), cancellationToken);
+        return IntakeOutcome.Accepted(existing.Current);
     }
 
     /// <summary>
     /// Assigns a ticket still as it was opened to <paramref name="unit"/>, under the ETag it was read with. The
-    /// change is committed without an announcement: the follow-up of the intake mails and projects it itself, and
+    /// change is committed without an announcement or outbox row: the follow-up of the intake mails and projects it itself, and
     /// again if its message is redelivered (<see cref="TicketChangeFunction"/>). Null when the ticket changed since
     /// (whoever changed it announced that) or the routing is refused.
     /// </summary>
@@ -70,7 +78,7 @@ public sealed class HotlineTickets(
 
         try
         {
-            await tickets.UpdateAsync(opened, result.Ticket, result.Entry, cancellationToken);
+            await tickets.UpdateAsync(opened, result.Ticket, result.Entry, announced: false, cancellationToken);
             return (result.Ticket, result.Entry);
         }
         catch (TicketConcurrencyException)
@@ -118,8 +126,9 @@ public sealed class HotlineTickets(
 
             try
             {
-                await changes.EnqueueAsync(new TicketChange(id, result.Ticket.Version), cancellationToken);
-                return CommandOutcome.Done(await tickets.UpdateAsync(current, result.Ticket, result.Entry, cancellationToken));
+                var updated = await tickets.UpdateAsync(current, result.Ticket, result.Entry, announced: true, cancellationToken);
+                await AnnounceAsync(new TicketChange(id, result.Ticket.Version), cancellationToken);
+                return CommandOutcome.Done(updated);
             }
             catch (TicketConcurrencyException) when (ifMatchVersion is null)
             {
@@ -128,6 +137,20 @@ public sealed class HotlineTickets(
             {
                 return CommandOutcome.Stale;
             }
+        }
+    }
+
+    /// <summary>Queues a committed change. The change stands if this fails: its outbox row is swept and announced later.</summary>
+    private async Task AnnounceAsync(TicketChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await changes.EnqueueAsync(change, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Ticket {TicketId} version {Version} is committed but not queued; the outbox sweep announces it",
+                change.TicketId, change.Version);
         }
     }
 }

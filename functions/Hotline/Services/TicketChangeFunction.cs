@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Gonghui.Functions.Notifications;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
@@ -8,8 +7,9 @@ namespace Gonghui.Functions.Hotline;
 /// <summary>
 /// Follows up a committed ticket change (version N): mails what the change calls for (keyed by ticket and version, so
 /// once), records a merge in the original's history (once per duplicate), adds the change's figures delta (once per version), re-indexes the ticket for lists and the SLA timer, and
-/// raises SLA events already due (the escalation after a third transfer goes out at once). Every step is idempotent,
-/// so redelivery and concurrent instances are safe.
+/// raises SLA events already due (the escalation after a third transfer goes out at once), then removes the change's
+/// outbox row. A change is queued only after its commit, so its version is always there to read. Every step is
+/// idempotent, so redelivery, the outbox sweep's second announcement and concurrent instances are safe.
 /// <para>
 /// The follow-up of an intake (version 1) also routes the ticket, and follows up that routing (version 2) in the same
 /// run as if intake and routing were one change: the unit's e-mail, one figures delta from nothing to the routed
@@ -19,32 +19,22 @@ namespace Gonghui.Functions.Hotline;
 /// </summary>
 public sealed class TicketChangeFunction(
     TicketStore store,
+    TicketOutbox outbox,
     FigureStore figures,
     TicketIndexStore index,
     ReferenceDataStore reference,
     HotlineTickets tickets,
     SlaEvents slaEvents,
-    EmailOutbox outbox,
+    EmailOutbox emails,
     TimeProvider clock,
     ILogger<TicketChangeFunction> logger)
 {
-    /// <summary>Deliveries after which a change whose version is still not committed is taken as never committed.</summary>
-    public const int UncommittedDeliveries = 3;
-
-    private static readonly TimeSpan CommitWait = TimeSpan.FromSeconds(2);
-
     [Function("HotlineTicketChange")]
-    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName, Connection = "AzureWebJobsStorage")] TicketChange change, long dequeueCount, CancellationToken cancellationToken)
+    public async Task Run([QueueTrigger(TicketChangeQueue.QueueName, Connection = "AzureWebJobsStorage")] TicketChange change, CancellationToken cancellationToken)
     {
-        if (await CommittedAsync(change, cancellationToken) is not { } current)
+        if (await store.GetAsync(change.TicketId, cancellationToken) is not { } current || current.Ticket.Version < change.Version)
         {
-            if (dequeueCount < UncommittedDeliveries)
-            {
-                throw new TicketVersionNotCommittedException(change.TicketId, change.Version);
-            }
-
-            logger.LogInformation("Ticket {TicketId} version {Version} was announced but never committed; nothing to follow up",
-                change.TicketId, change.Version);
+            logger.LogError("Ticket {TicketId} has no version {Version} although it was announced after its commit", change.TicketId, change.Version);
             return;
         }
 
@@ -86,26 +76,8 @@ public sealed class TicketChangeFunction(
                 await slaEvents.RaiseDueAsync(change.TicketId, cancellationToken);
             }
         }
-    }
 
-    /// <summary>The ticket once version N is committed (it is announced just before its commit, which may still be on its way).</summary>
-    private async Task<StoredTicket?> CommittedAsync(TicketChange change, CancellationToken cancellationToken)
-    {
-        var waited = Stopwatch.StartNew();
-        while (true)
-        {
-            if (await store.GetAsync(change.TicketId, cancellationToken) is { } current && current.Ticket.Version >= change.Version)
-            {
-                return current;
-            }
-
-            if (waited.Elapsed >= CommitWait)
-            {
-                return null;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
-        }
+        await outbox.AcknowledgeAsync(change, cancellationToken);
     }
 
     private async Task<TicketHistoryEntry> EntryAsync(Ticket ticket, CancellationToken cancellationToken) =>
@@ -156,7 +128,7 @@ public sealed class TicketChangeFunction(
     {
         foreach (var email in HotlineEmails.For(snapshot, entry, data.Routing))
         {
-            await outbox.EnqueueAsync(email, cancellationToken);
+            await emails.EnqueueAsync(email, cancellationToken);
         }
     }
 }

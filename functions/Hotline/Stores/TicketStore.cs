@@ -8,7 +8,8 @@ namespace Gonghui.Functions.Hotline;
 /// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket|id", with the entry
 /// that made it) and one row per history entry ("h-000001|id", ...) holding the entry and the snapshot it produced. A change writes the new
 /// snapshot (under the old one's ETag) and its entry in one entity-group transaction, so a ticket's state and its
-/// history never disagree, and of two concurrent changes exactly one wins.
+/// history never disagree, and of two concurrent changes exactly one wins. The same transaction writes the change's
+/// <see cref="TicketOutbox"/> row, so a committed change is announced even if the process dies before queueing it.
 /// Row keys end with the ticket id although the partition already names it: Azurite looks a row up by its RowKey
 /// first, so a RowKey every partition shares ("ticket") made each point read and insert scan the whole table.
 /// </summary>
@@ -24,7 +25,7 @@ public sealed class TicketStore(TableServiceClient tables)
 
     /// <summary>
     /// Stores a new ticket with its first entry, which keeps <paramref name="intakeBodyHash"/> (the fingerprint of the
-    /// request that opened it); false when a ticket with this id already exists.
+    /// request that opened it), and its outbox row; false when a ticket with this id already exists.
     /// </summary>
     public async Task<bool> CreateAsync(Ticket ticket, TicketHistoryEntry entry, string intakeBodyHash, CancellationToken cancellationToken)
     {
@@ -37,6 +38,7 @@ public sealed class TicketStore(TableServiceClient tables)
             [
                 new(TableTransactionActionType.Add, SnapshotEntity(ticket, entry)),
                 new(TableTransactionActionType.Add, first),
+                new(TableTransactionActionType.Add, TicketOutbox.Row(ticket.Id, ticket.Version, entry.At)),
             ], cancellationToken);
             return true;
         }
@@ -67,17 +69,24 @@ public sealed class TicketStore(TableServiceClient tables)
         return new StoredTicket(HotlineJson.Deserialize<Ticket>(row.Value.GetString("Snapshot")!), row.Value.ETag, entry);
     }
 
-    /// <summary>Writes the change (new snapshot and its entry) if the ticket is still as read; else <see cref="TicketConcurrencyException"/>.</summary>
-    public async Task<StoredTicket> UpdateAsync(StoredTicket current, Ticket next, TicketHistoryEntry entry, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the change (new snapshot and its entry, and with <paramref name="announced"/> its outbox row) if the
+    /// ticket is still as read; else <see cref="TicketConcurrencyException"/>.
+    /// </summary>
+    public async Task<StoredTicket> UpdateAsync(StoredTicket current, Ticket next, TicketHistoryEntry entry, bool announced,
+        CancellationToken cancellationToken)
     {
         await EnsureTableAsync(cancellationToken);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next, entry), current.ETag),
+            new(TableTransactionActionType.Add, EntryEntity(next, entry)),
+        ];
+        if (announced)
+            actions.Add(new(TableTransactionActionType.Add, TicketOutbox.Row(next.Id, next.Version, entry.At)));
         try
         {
-            var response = await _table.SubmitTransactionAsync(
-            [
-                new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next, entry), current.ETag),
-                new(TableTransactionActionType.Add, EntryEntity(next, entry)),
-            ], cancellationToken);
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
             return new StoredTicket(next, response.Value[0].Headers.ETag!.Value, entry);
         }
         catch (TableTransactionFailedException ex) when (ex.Status is 412 or 409 or 404)

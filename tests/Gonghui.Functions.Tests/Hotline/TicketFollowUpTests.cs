@@ -168,15 +168,41 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_change_announced_but_never_committed_is_retried_then_dropped()
+    public async Task A_change_committed_by_a_process_that_died_before_queueing_it_is_announced_by_the_sweep_and_followed_up_once()
     {
-        var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
-        var never = new TicketChange(Guid.NewGuid().ToString("N"), 1);
+        // This instance's queue endpoint is gone, as for a process killed right after its commit: the ticket is stored,
+        // its change never reaches the queue.
+        var deadQueues = new QueueServiceClient(_azurite.ConnectionString.Replace($":{_azurite.QueuePort}/", $":{FreePort.Next()}/", StringComparison.Ordinal),
+            new QueueClientOptions { Retry = { MaxRetries = 0 } });
+        var dying = ActivatorUtilities.CreateInstance<HotlineTickets>(_services, new TicketChangeQueue(deadQueues));
+        var opened = (await dying.OpenAsync(
+            new TicketIntakeRequest("张伟", "13812345679", "consultation", "370102", "咨询", "内容", "phone", "normal", null, null, true),
+            null, Operator, CancellationToken.None)).Ticket!;
+        Assert.Equal(0, await DrainChangesAsync());
+        var outbox = _services.GetRequiredService<TicketOutbox>();
+        Assert.Equal([new TicketChange(opened.Id, 1)], await UnacknowledgedAsync(outbox, opened.Id));
 
-        await Assert.ThrowsAsync<TicketVersionNotCommittedException>(() => function.Run(never, 1, CancellationToken.None));
-        await function.Run(never, TicketChangeFunction.UncommittedDeliveries, CancellationToken.None);
-        Assert.Null(await _services.GetRequiredService<HotlineTickets>().GetAsync(never.TicketId, CancellationToken.None));
+        // Within its grace period the sweep leaves it; after, it announces it once, and the follow-up routes and mails once.
+        var sweep = ActivatorUtilities.CreateInstance<TicketOutboxSweepFunction>(_services);
+        _clock.Now += TicketOutboxSweepFunction.Grace - TimeSpan.FromSeconds(1);
+        Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
+        _clock.Now += TimeSpan.FromSeconds(2);
+        await Task.WhenAll(sweep.SweepAsync(CancellationToken.None), sweep.SweepAsync(CancellationToken.None));
+        Assert.Equal(1, await DrainChangesAsync(deliveries: 2));
+        var routed = (await _services.GetRequiredService<HotlineTickets>().GetAsync(opened.Id, CancellationToken.None))!.Ticket;
+        Assert.Equal(TicketStatus.Assigned, routed.Status);
+        var unitMails = (await QueuedEmailsAsync()).Where(e => e.Subject.Contains(routed.Number.ToString(), StringComparison.Ordinal)).DistinctBy(e => e.Key).ToList();
+        Assert.Equal("union.370102@gonghui.example", Assert.Single(unitMails).To);
+
+        // Followed up: the row is gone and later sweeps announce nothing.
+        Assert.Empty(await UnacknowledgedAsync(outbox, opened.Id));
+        _clock.Now += TicketOutboxSweepFunction.Grace * 2;
+        Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
     }
+
+    private static async Task<List<TicketChange>> UnacknowledgedAsync(TicketOutbox outbox, string ticketId) =>
+        [.. (await outbox.UnacknowledgedAsync(DateTimeOffset.MaxValue, int.MaxValue, 1000, CancellationToken.None))
+            .Select(row => row.Change).Where(change => change.TicketId == ticketId)];
 
     /// <summary>A consultation for district 370102, received now.</summary>
     private async Task<Ticket> OpenConsultationAsync() =>
@@ -194,21 +220,27 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     private async Task<IReadOnlyList<string>> RaisedAsync(string id) =>
         (await _services.GetRequiredService<HotlineTickets>().GetAsync(id, CancellationToken.None))!.Ticket.RaisedSlaEvents;
 
-    /// <summary>Runs the change follow-up for every queued change (each <paramref name="deliveries"/> times) until none is left.</summary>
-    private async Task DrainChangesAsync(int deliveries = 1)
+    /// <summary>
+    /// Runs the change follow-up for every queued change (each <paramref name="deliveries"/> times) until none is
+    /// left; answers how many messages there were.
+    /// </summary>
+    private async Task<int> DrainChangesAsync(int deliveries = 1)
     {
         var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(TicketChangeQueue.QueueName);
+        await queue.CreateIfNotExistsAsync();
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
+        var drained = 0;
         while (true)
         {
             var messages = (await queue.ReceiveMessagesAsync(32)).Value;
             if (messages.Length == 0)
-                return;
+                return drained;
+            drained += messages.Length;
             foreach (var message in messages)
             {
                 var change = message.Body.ToObjectFromJson<TicketChange>(HotlineJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
-                    await function.Run(change, i + 1, CancellationToken.None);
+                    await function.Run(change, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
         }
