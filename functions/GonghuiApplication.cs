@@ -62,9 +62,10 @@ public static class GonghuiApplication
 
     // The worker's own environment reads DOTNET_ENVIRONMENT only; local settings name it ASPNETCORE_ENVIRONMENT and the
     // Functions host AZURE_FUNCTIONS_ENVIRONMENT. The first one set wins, as for the app before it became a worker.
+    private static readonly string[] EnvironmentSettings = ["ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT"];
+
     private static bool IsDevelopment(FunctionsApplicationBuilder builder) =>
-        new[] { "ASPNETCORE_ENVIRONMENT", "DOTNET_ENVIRONMENT", "AZURE_FUNCTIONS_ENVIRONMENT" }
-            .Select(name => builder.Configuration[name]).FirstOrDefault(value => !string.IsNullOrEmpty(value)) is { } name
+        EnvironmentSettings.Select(name => builder.Configuration[name]).FirstOrDefault(value => !string.IsNullOrEmpty(value)) is { } name
             ? string.Equals(name, Environments.Development, StringComparison.OrdinalIgnoreCase)
             : builder.Environment.IsDevelopment();
 }

@@ -138,7 +138,8 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
         await foreach (var row in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {approverId}"), cancellationToken: cancellationToken))
         {
             if ((await GetAsync(row.RowKey, cancellationToken))?.Snapshot.Status != ApprovalTaskStatus.Open) continue;
-            WireName<ApprovalLevel>.TryParse(row.GetString("Level"), out var level);
+            if (!WireName<ApprovalLevel>.TryParse(row.GetString("Level"), out var level))
+                throw new InvalidDataException($"Approver index row {row.RowKey} has an unknown level.");
             open.Add(new ApproverTaskEntry(row.RowKey, row.GetString("ApplicationId") ?? "", level, row.GetDateTimeOffset("ExpiresAt") ?? default));
         }
         return open;

@@ -140,7 +140,8 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
 
     private static ApiKey FromEntity(TableEntity entity)
     {
-        ApiRoleNames.TryParse(entity.GetString("Role"), out var role);
+        // A role this version does not know grants nothing (ApiRoles.None).
+        _ = ApiRoleNames.TryParse(entity.GetString("Role"), out var role);
         return new ApiKey(entity.GetString("Id") ?? "", entity.GetString("Name") ?? "", role, entity.GetString("Unit"),
             entity.GetString("Region"), entity.GetDateTimeOffset("CreatedAt") ?? default, entity.GetDateTimeOffset("RevokedAt"));
     }

@@ -6,7 +6,7 @@ namespace Gonghui.LocalHost;
 /// Base of the hosted services that run trigger listeners: stopping first asks the listeners to stop taking work and
 /// waits for what runs, until the host's shutdown timeout; then it cancels the running functions.
 /// </summary>
-internal abstract class ListenerHost : IHostedService
+internal abstract class ListenerHost : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationTokenSource _abortInvocations = new();
@@ -29,7 +29,13 @@ internal abstract class ListenerHost : IHostedService
         catch (OperationCanceledException)
         {
             await _abortInvocations.CancelAsync();
-            await Task.WhenAll(_listeners).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await Task.WhenAll(_listeners).WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _abortInvocations.Dispose();
     }
 }

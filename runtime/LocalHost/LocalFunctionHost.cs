@@ -29,13 +29,15 @@ public static class LocalFunctionHost
     public const string DefaultUrl = "http://127.0.0.1:7071";
     public const string AppFolderSetting = "app";
 
+    private static readonly string[] EnvironmentVariables = ["AZURE_FUNCTIONS_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"];
+
     public static WebApplication Build(string[] args, string? appFolder = null)
     {
         var commandLine = new ConfigurationBuilder().AddCommandLine(args).Build();
         appFolder = Path.GetFullPath(appFolder ?? commandLine[AppFolderSetting] ?? Directory.GetCurrentDirectory());
         FunctionAppSettings.ApplyLocalSettings(appFolder, Directory.GetCurrentDirectory());
         // As Core Tools: a local run is Development unless told otherwise.
-        if (new[] { "AZURE_FUNCTIONS_ENVIRONMENT", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT" }.All(v => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))))
+        if (EnvironmentVariables.All(v => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(v))))
             Environment.SetEnvironmentVariable("AZURE_FUNCTIONS_ENVIRONMENT", Environments.Development);
 
         var app = FunctionApp.Load(appFolder);

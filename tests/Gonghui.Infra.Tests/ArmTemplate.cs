@@ -67,7 +67,7 @@ public sealed class ArmTemplate(JsonObject root)
         return settings;
     }
 
-    private IEnumerable<(string Name, ArmExpression Value)> Settings(ArmExpression expression, bool flexConsumption)
+    private static IEnumerable<(string Name, ArmExpression Value)> Settings(ArmExpression expression, bool flexConsumption)
     {
         switch (expression)
         {

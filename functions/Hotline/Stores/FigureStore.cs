@@ -188,7 +188,8 @@ public sealed class FigureStore(TableServiceClient tables)
     private static FigureBucketKey ParseKey(FigureGranularity granularity, string rowKey)
     {
         var parts = rowKey.Split('|');
-        WireNames<TicketCategory>.TryParse(parts[3], out var category);
+        if (!WireNames<TicketCategory>.TryParse(parts[3], out var category))
+            throw new InvalidDataException($"Figure row {rowKey} names no known category.");
         return new FigureBucketKey(granularity, DateOnly.ParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture), parts[2], category, parts[4]);
     }
 

@@ -10,7 +10,7 @@ namespace Gonghui.Functions.Hotline;
 /// policy, each as JSON. <see cref="SeedAsync"/> inserts the defaults only where nothing is stored, so it never
 /// overwrites an admin's edit. Reads are cached briefly; this instance's own edits clear the cache at once.
 /// </summary>
-public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider clock)
+public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider clock) : IDisposable
 {
     public const string TableName = "HotlineReference";
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
@@ -116,4 +116,6 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
     private static TableEntity Row<T>(string partition, string row, T data) => new(partition, row) { ["Data"] = HotlineJson.Serialize(data) };
 
     private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
+
+    public void Dispose() => _loading.Dispose();
 }

@@ -210,9 +210,10 @@ public sealed class TicketIndexStore(TableServiceClient tables)
 
     private static TicketSummary Summary(TableEntity row, DateTimeOffset now)
     {
-        WireNames<TicketStatus>.TryParse(row.GetString("Status"), out var status);
-        WireNames<TicketCategory>.TryParse(row.GetString("Category"), out var category);
-        WireNames<TicketUrgency>.TryParse(row.GetString("Urgency"), out var urgency);
+        if (!WireNames<TicketStatus>.TryParse(row.GetString("Status"), out var status)
+            || !WireNames<TicketCategory>.TryParse(row.GetString("Category"), out var category)
+            || !WireNames<TicketUrgency>.TryParse(row.GetString("Urgency"), out var urgency))
+            throw new InvalidDataException($"Index row {row.RowKey} has an unknown status, category or urgency.");
         var due = row.GetDateTimeOffset("ResolutionDueAt");
         return new TicketSummary(
             row.GetString("TicketId")!,

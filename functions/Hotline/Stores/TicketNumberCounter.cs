@@ -10,7 +10,7 @@ namespace Gonghui.Functions.Hotline;
 /// at a time that this instance then hands out from memory: busy intake does not queue on one row. A restarted
 /// instance leaves the rest of its block unused, so a day's numbers can have gaps; they are never repeated.
 /// </summary>
-public sealed class TicketNumberCounter(TableServiceClient tables)
+public sealed class TicketNumberCounter(TableServiceClient tables) : IDisposable
 {
     public const string TableName = "HotlineCounters";
     public const int BlockSize = 20;
@@ -67,4 +67,6 @@ public sealed class TicketNumberCounter(TableServiceClient tables)
             }
         }
     }
+
+    public void Dispose() => _reserving.Dispose();
 }

@@ -17,5 +17,7 @@ public static class RegistryRecordId
 
     /// <summary>Whether text has the shape of a record id (safe as a table key).</summary>
     public static bool IsWellFormed(string? text) =>
-        text is { Length: 35 } && text.StartsWith(Prefix, StringComparison.Ordinal) && text.AsSpan(3).ContainsAnyExcept("0123456789abcdef") is false;
+        text is { Length: 35 } && text.StartsWith(Prefix, StringComparison.Ordinal) && !text.AsSpan(3).ContainsAnyExcept(LowerHexDigits);
+
+    private static readonly System.Buffers.SearchValues<char> LowerHexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 }

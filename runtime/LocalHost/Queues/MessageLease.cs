@@ -10,6 +10,7 @@ namespace Gonghui.LocalHost.Queues;
 /// another lease time, so no other receiver (in this or another process) gets it meanwhile. Each renewal changes the
 /// pop receipt; <see cref="StopAsync"/> returns the latest one for the delete or release that follows.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "StopAsync, which every lease ends with, disposes it.")]
 internal sealed class MessageLease
 {
     private readonly QueueClient _queue;

@@ -60,18 +60,18 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
         var operators = Clients(ReliefApp.OperatorKey);
         var approvers = Clients(ReliefApp.ApproverKey(district.Id));
         var ids = new string[Applications];
-        await Parallel.ForEachAsync(Enumerable.Range(0, Applications), AtOnce, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Applications), AtOnce, async (i, cancellationToken) =>
         {
-            using var submitted = await operators[i % 2].PostAsJsonAsync("api/relief/applications", ReliefApp.Request(Region, 1000 + i, "1000.00"), Json);
-            Assert.True(submitted.StatusCode == HttpStatusCode.Accepted, await submitted.Content.ReadAsStringAsync());
-            ids[i] = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
+            using var submitted = await operators[i % 2].PostAsJsonAsync("api/relief/applications", ReliefApp.Request(Region, 1000 + i, "1000.00"), Json, cancellationToken);
+            Assert.True(submitted.StatusCode == HttpStatusCode.Accepted, await submitted.Content.ReadAsStringAsync(cancellationToken));
+            ids[i] = (await submitted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("applicationId").GetString()!;
         });
         await UntilEveryApplicationAsync(ids, "awaiting_decision");
 
-        await Parallel.ForEachAsync(Enumerable.Range(0, Applications), AtOnce, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, Applications), AtOnce, async (i, cancellationToken) =>
         {
-            using var decided = await approvers[(i + 1) % 2].PostAsJsonAsync($"api/approvals/{ApprovalTask.IdFor(ids[i], 0, 1)}/decision", new { decision = "approve" });
-            Assert.True(decided.StatusCode == HttpStatusCode.OK, $"{ids[i]}: {await decided.Content.ReadAsStringAsync()}");
+            using var decided = await approvers[(i + 1) % 2].PostAsJsonAsync($"api/approvals/{ApprovalTask.IdFor(ids[i], 0, 1)}/decision", new { decision = "approve" }, cancellationToken);
+            Assert.True(decided.StatusCode == HttpStatusCode.OK, $"{ids[i]}: {await decided.Content.ReadAsStringAsync(cancellationToken)}");
         });
         var paid = await UntilEveryApplicationAsync(ids, "paid");
 

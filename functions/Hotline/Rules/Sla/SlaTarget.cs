@@ -9,6 +9,6 @@ public sealed record SlaTarget(int Amount, SlaUnit Unit)
     {
         SlaUnit.WorkingHours => TimeSpan.FromHours(Amount),
         SlaUnit.WorkingDays => hours.DayLength * Amount,
-        _ => throw new ArgumentOutOfRangeException(nameof(Unit), Unit, null),
+        _ => throw new InvalidOperationException($"Unknown SLA unit {Unit}."),
     };
 }
