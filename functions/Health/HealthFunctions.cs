@@ -36,7 +36,7 @@ public sealed class HealthFunctions(TableServiceClient tables, QueueServiceClien
         }
         catch (Exception ex) when (ex is RequestFailedException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            return new Problem(503, "storage-unreachable", "Not ready.", "Storage does not answer.");
+            return new Problem(503, "storage_unreachable", "Not ready.", "Storage does not answer.");
         }
         return Results.Json(new { status = "ready" });
     }

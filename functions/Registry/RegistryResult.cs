@@ -1,4 +1,5 @@
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Registry;
 

@@ -3,6 +3,7 @@ using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
 using Gonghui.Functions.Registry.Stores;
+using Gonghui.Functions.Validation;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Registry;

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Gonghui.Functions.Money;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Relief;
 

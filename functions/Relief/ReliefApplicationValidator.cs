@@ -1,5 +1,6 @@
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Relief;
 

@@ -1,4 +1,5 @@
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Relief;
 

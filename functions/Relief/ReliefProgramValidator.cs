@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Relief;
 

@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+
 namespace Gonghui.Functions.Relief;
 
 /// <summary>Either a validated value or the field errors that prevented it; never both.</summary>

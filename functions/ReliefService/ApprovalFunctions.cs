@@ -28,7 +28,7 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
         var body = await req.ReadJsonBodyAsync<ApprovalDecisionRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
         if (!WireName<ApprovalDecisionKind>.TryParse(body.Value.Decision, out var kind))
-            return Problems.Validation("decision", "invalid_decision: 请选择 approve、reject 或 return。");
+            return Problems.Invalid("decision", "invalid_decision", "请选择 approve、reject 或 return。");
         var caller = req.HttpContext.GetApiCaller()!;
         var decision = new ApprovalDecision(taskId, caller.Name, kind, body.Value.Comment, clock.GetUtcNow());
         var outcome = await decisions.DecideAsync(decision, null, client, cancellationToken);
@@ -37,13 +37,13 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
             DecisionOutcomeKind.Accepted => Results.Json(new { taskId, decision = kind, decidedBy = outcome.Conclusion!.ByName, decidedAt = outcome.Conclusion.At },
                 FunctionJson.Options),
             DecisionOutcomeKind.Refused when outcome.Refusal!.Code == ReliefApprovalWorkflow.NotAnApprover =>
-                Problems.Forbidden("not-an-approver", outcome.Refusal.Message),
+                Problems.Forbidden("relief.not_an_approver", outcome.Refusal.Message),
             DecisionOutcomeKind.Refused when outcome.Refusal.Code is ReliefApprovalWorkflow.CommentRequired or ReliefApprovalWorkflow.CommentTooLong =>
-                Problems.Validation("comment", $"{outcome.Refusal.Code}: {outcome.Refusal.Message}"),
-            DecisionOutcomeKind.Refused => Problems.Conflict(outcome.Refusal.Code.Replace('_', '-'), outcome.Refusal.Message),
-            DecisionOutcomeKind.AlreadyClosed => Problems.Conflict("already-decided",
+                Problems.Invalid("comment", outcome.Refusal.Code, outcome.Refusal.Message),
+            DecisionOutcomeKind.Refused => Problems.Conflict("relief." + outcome.Refusal.Code, outcome.Refusal.Message),
+            DecisionOutcomeKind.AlreadyClosed => Problems.Conflict("relief.already_decided",
                 $"Task {taskId} was closed before: {outcome.Conclusion?.Kind} by {outcome.Conclusion?.ByName} at {outcome.Conclusion?.At:O}."),
-            _ => Problems.NotFound($"No approval task {taskId}.", "approval-task-not-found"),
+            _ => Problems.NotFound($"No approval task {taskId}.", "relief.approval_task_not_found"),
         };
     }
 
@@ -54,7 +54,7 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
     {
         var status = req.Query["status"].ToString();
         if (status is not ("" or "pending"))
-            return Problems.Validation("status", "Only status=pending is supported.");
+            return Problems.Invalid("status", "unsupported_status", "Only status=pending is supported.");
         var caller = req.HttpContext.GetApiCaller()!;
         return Results.Json(new { approverId = caller.Name, tasks = await tasks.ListOpenAsync(caller.Name, cancellationToken) }, FunctionJson.Options);
     }

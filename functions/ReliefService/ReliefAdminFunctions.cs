@@ -42,7 +42,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     {
         var body = await req.ReadJsonBodyAsync<ReliefProgram>(cancellationToken);
         if (!body.IsValid) return body.Problem;
-        if (body.Value.Code != code) return Problems.Validation("code", "program_code_mismatch: 路径与正文中的项目代码不一致。");
+        if (body.Value.Code != code) return Problems.Invalid("code", "program_code_mismatch", "路径与正文中的项目代码不一致。");
         var errors = ReliefProgramValidator.Validate(body.Value);
         if (errors.Count > 0) return ReliefApplicationFunctions.ValidationProblem(errors);
         await programs.SaveAsync(body.Value, cancellationToken);
@@ -55,11 +55,11 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/budgets/{program}/{region}/{year}")] HttpRequest req,
         string program, string region, string year, CancellationToken cancellationToken)
     {
-        if (!TryYear(year, out var y)) return Problems.Validation("year", "invalid_year: 年度为四位数字。");
+        if (!TryYear(year, out var y)) return Problems.Invalid("year", "invalid_year", "年度为四位数字。");
         var key = new BudgetKey(program, region, y);
         return await budgets.GetAsync(key, cancellationToken) is { } balance
             ? Results.Json(BudgetView.From(balance), FunctionJson.Options)
-            : Problems.NotFound($"No budget {key}.", "relief-budget-not-found");
+            : Problems.NotFound($"No budget {key}.", "relief.budget_not_found");
     }
 
     [Function("ReliefSetBudget")]
@@ -67,12 +67,12 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     public async Task<IResult> SetBudget([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/budgets/{program}/{region}/{year}")] HttpRequest req,
         string program, string region, string year, CancellationToken cancellationToken)
     {
-        if (!TryYear(year, out var y)) return Problems.Validation("year", "invalid_year: 年度为四位数字。");
+        if (!TryYear(year, out var y)) return Problems.Invalid("year", "invalid_year", "年度为四位数字。");
         var body = await req.ReadJsonBodyAsync<BudgetRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
-        if (!Yuan.TryParse(body.Value.Budget, out var amount)) return Problems.Validation("budget", "invalid_amount: 预算金额格式不正确，例如 \"100000.00\"。");
-        if (await programs.FindAsync(program, cancellationToken) is null) return Problems.NotFound($"No relief program {program}.", "relief-program-not-found");
-        if (region.Length != 6 || !region.All(char.IsAsciiDigit)) return Problems.Validation("region", "invalid_region: 地区代码为 6 位数字。");
+        if (!Yuan.TryParse(body.Value.Budget, out var amount)) return Problems.Invalid("budget", "invalid_amount", "预算金额格式不正确，例如 \"100000.00\"。");
+        if (await programs.FindAsync(program, cancellationToken) is null) return Problems.NotFound($"No relief program {program}.", "relief.program_not_found");
+        if (region.Length != 6 || !region.All(char.IsAsciiDigit)) return Problems.Invalid("region", "invalid_region", "地区代码为 6 位数字。");
         var result = await budgets.SetBudgetAsync(new BudgetKey(program, region, y), amount, cancellationToken);
         return result.IsValid ? Results.Json(BudgetView.From(result.Value!), FunctionJson.Options) : ReliefApplicationFunctions.ValidationProblem(result.Errors);
     }
@@ -82,7 +82,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     public async Task<IResult> SetApprovers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/approvers/{region}/{level}")] HttpRequest req,
         string region, string level, CancellationToken cancellationToken)
     {
-        if (!WireName<ApprovalLevel>.TryParse(level, out var parsed)) return Problems.Validation("level", "invalid_level: district, city or province.");
+        if (!WireName<ApprovalLevel>.TryParse(level, out var parsed)) return Problems.Invalid("level", "invalid_level", "审批层级为 district、city 或 province。");
         var body = await req.ReadJsonBodyAsync<LevelApprovers>(cancellationToken);
         if (!body.IsValid) return body.Problem;
         await directory.SetApproversAsync(parsed, region, body.Value, cancellationToken);
@@ -97,7 +97,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         var body = await req.ReadJsonBodyAsync<UnitContactRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
         if (string.IsNullOrWhiteSpace(body.Value.Name) || string.IsNullOrWhiteSpace(body.Value.Email) || !body.Value.Email.Contains('@'))
-            return Problems.Validation("email", "required: name and a valid email are required.");
+            return Problems.Invalid("email", "required", "审批人需有姓名和有效的电子邮箱。");
         var contact = new UnitContact(body.Value.Name.Trim(), body.Value.Email.Trim());
         await directory.SetUnitAsync(unit, contact, cancellationToken);
         return Results.Json(contact, FunctionJson.Options);
@@ -113,7 +113,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         CancellationToken cancellationToken)
     {
         if (!DateOnly.TryParseExact(req.Query["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return Problems.Validation("date", "invalid_date: use ?date=YYYY-MM-DD.");
+            return Problems.Invalid("date", "invalid_date", "日期格式为 YYYY-MM-DD。");
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         PaymentCsv.Write(writer, await payments.ListForDayAsync(day, cancellationToken));
         return Results.Text(writer.ToString(), "text/csv; charset=utf-8");

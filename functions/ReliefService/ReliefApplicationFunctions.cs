@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Relief;
 using Microsoft.Azure.Functions.Worker;
@@ -30,7 +31,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         var idempotencyKey = req.Headers["Idempotency-Key"].ToString();
         var id = idempotencyKey.Length is > 0 and <= 200 ? ReliefSubmissions.IdFor(caller.KeyId, idempotencyKey) : null;
         if (body.Value.Applicant?.RegionCode is { } region && caller.IsOutsideRegion(region))
-            return Problems.Forbidden("outside-region", $"This key may submit applications of region {caller.Region} only.");
+            return Problems.Forbidden("outside_region", $"This key may submit applications of region {caller.Region} only.");
         var submitted = await submissions.SubmitAsync(body.Value, Actor(caller), id, client, cancellationToken);
         if (!submitted.IsValid) return ValidationProblem(submitted.Errors);
         return Accepted(req, submitted.Value!.ApplicationId);
@@ -43,7 +44,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         string id, CancellationToken cancellationToken)
     {
         var application = await applications.GetAsync(id, cancellationToken);
-        if (application is null || !MaySee(req, application)) return Problems.NotFound($"No relief application {id}.", "relief-application-not-found");
+        if (application is null || !MaySee(req, application)) return Problems.NotFound($"No relief application {id}.", "relief.application_not_found");
         var payment = application.State?.PaymentId is { } paymentId ? await payments.GetAsync(paymentId, cancellationToken) : null;
         return Results.Json(ReliefApplicationView.From(application, payment), FunctionJson.Options);
     }
@@ -72,13 +73,13 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
             request = body.Value;
         }
         var application = await applications.GetAsync(id, cancellationToken);
-        if (application?.State is not { } state || !MaySee(req, application)) return Problems.NotFound($"No relief application {id} (or it is still being checked).", "relief-application-not-found");
+        if (application?.State is not { } state || !MaySee(req, application)) return Problems.NotFound($"No relief application {id} (or it is still being checked).", "relief.application_not_found");
         var caller = req.HttpContext.GetApiCaller()!;
         var action = new ReliefAction(kind, caller.KeyId, caller.Name, request?.Comment, clock.GetUtcNow());
         var step = kind == ReliefActionKind.Withdraw
             ? ReliefApprovalWorkflow.Withdraw(state, action.ActorId, action.ActorName, action.Comment, action.At)
             : ReliefApprovalWorkflow.Resubmit(state, action.ActorId, action.ActorName, action.Comment, action.At);
-        if (step.Refusal is { } refusal) return Problems.Conflict(refusal.Code.Replace('_', '-'), refusal.Message);
+        if (step.Refusal is { } refusal) return Problems.Conflict("relief." + refusal.Code, refusal.Message);
         await durable.RaiseEventAsync(id, ReliefApprovalOrchestration.ActionEvent, action, cancellationToken);
         return Accepted(req, id);
     }
@@ -98,5 +99,5 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
     }
 
     internal static Problem ValidationProblem(IReadOnlyList<FieldError> errors) =>
-        Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => $"{e.Code}: {e.Message}").ToArray()));
+        Problems.Invalid(errors);
 }

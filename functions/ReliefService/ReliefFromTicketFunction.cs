@@ -31,7 +31,7 @@ public sealed class ReliefFromTicketFunction(TicketStore tickets, ReliefSubmissi
 
         var caller = req.HttpContext.GetApiCaller()!;
         if (caller.IsOutsideRegion(ticket.Intake.RegionCode))
-            return Problems.Forbidden("outside-region", $"This key may submit applications of region {caller.Region} only.");
+            return Problems.Forbidden("outside_region", $"This key may submit applications of region {caller.Region} only.");
         var submitted = await submissions.SubmitAsync(CarryOver(body.Value, ticket),
             ReliefApplicationFunctions.Actor(caller), ApplicationIdFor(ticket), client, cancellationToken);
         if (!submitted.IsValid) return ReliefApplicationFunctions.ValidationProblem(submitted.Errors);

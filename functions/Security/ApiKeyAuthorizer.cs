@@ -25,14 +25,14 @@ public sealed class ApiKeyAuthorizer(ApiKeyStore keys, bool trustAppServicePrinc
         {
             if (trustAppServicePrincipal && httpContext.Request.Headers[AppServicePrincipal.HeaderName].ToString() is { Length: > 0 } principal)
                 return AuthorizePrincipal(httpContext, principal, admitted);
-            return Problems.Unauthorized("key-required",
+            return Problems.Unauthorized("key_required",
                 $"Send an API key in the {HeaderName} header (or the {QueryName} query parameter).");
         }
         var key = await keys.FindForRequestAsync(secret, httpContext.RequestAborted);
         if (key is null || key.IsRevoked)
-            return Problems.Unauthorized("key-invalid", "The API key is unknown or revoked.");
+            return Problems.Unauthorized("key_invalid", "The API key is unknown or revoked.");
         if ((admitted & key.Role) == 0)
-            return Problems.Forbidden("role-not-allowed",
+            return Problems.Forbidden("role_not_allowed",
                 $"This function admits the roles {ApiRoleNames.Describe(admitted)}; the key has the role {ApiRoleNames.Name(key.Role)}.");
         httpContext.SetApiCaller(key.ToCaller());
         return null;
@@ -41,9 +41,9 @@ public sealed class ApiKeyAuthorizer(ApiKeyStore keys, bool trustAppServicePrinc
     private static Problem? AuthorizePrincipal(HttpContext httpContext, string header, ApiRoles admitted)
     {
         if (AppServicePrincipal.Decode(header) is not { } principal)
-            return Problems.Unauthorized("principal-invalid", $"The {AppServicePrincipal.HeaderName} header is not a readable principal.");
+            return Problems.Unauthorized("principal_invalid", $"The {AppServicePrincipal.HeaderName} header is not a readable principal.");
         if ((admitted & principal.AppRoles) == 0)
-            return Problems.Forbidden("role-not-allowed",
+            return Problems.Forbidden("role_not_allowed",
                 $"This function admits the roles {ApiRoleNames.Describe(admitted)}; the signed-in user has the app roles " +
                 $"{(principal.AppRoles == ApiRoles.None ? "(none)" : ApiRoleNames.Describe(principal.AppRoles))}.");
         httpContext.SetApiCaller(principal.ToCaller());

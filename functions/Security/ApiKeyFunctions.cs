@@ -20,7 +20,7 @@ public sealed class ApiKeyFunctions(ApiKeyStore keys)
         if (!body.IsValid)
             return body.Problem;
         if (!ApiRoleNames.TryParse(body.Value.Role, out var role))
-            return Problems.Validation("role", $"Unknown role; use one of {string.Join(", ", ApiRoleNames.All.Select(ApiRoleNames.Name))}.");
+            return Problems.Invalid("role", "unknown_role", $"Unknown role; use one of {string.Join(", ", ApiRoleNames.All.Select(ApiRoleNames.Name))}.");
         var created = await keys.CreateAsync(body.Value.Name, role, body.Value.Unit, body.Value.Region, cancellationToken);
         return Results.Json(ApiKeyView.Of(created.Key, created.Secret), FunctionJson.Options, statusCode: StatusCodes.Status201Created);
     }
@@ -38,7 +38,7 @@ public sealed class ApiKeyFunctions(ApiKeyStore keys)
     {
         var revoked = await keys.RevokeAsync(id, cancellationToken);
         return revoked is null
-            ? Problems.NotFound($"There is no API key with the id '{id}'.", "key-not-found")
+            ? Problems.NotFound($"There is no API key with the id '{id}'.", "key_not_found")
             : Results.Json(ApiKeyView.Of(revoked), FunctionJson.Options);
     }
 }

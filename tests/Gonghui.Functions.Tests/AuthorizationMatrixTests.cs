@@ -63,8 +63,8 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             {
                 var (status, code) = await CallAsync(function, _keys[role]);
                 var admitted = admittedRoles is not { } roles || roles.HasFlag(role);
-                var refusedByHost = code is "role-not-allowed" or "key-required" or "key-invalid";
-                if (admitted ? refusedByHost : status != HttpStatusCode.Forbidden || code != "role-not-allowed")
+                var refusedByHost = code is "role_not_allowed" or "key_required" or "key_invalid";
+                if (admitted ? refusedByHost : status != HttpStatusCode.Forbidden || code != "role_not_allowed")
                     failures.Add($"{function.Name} as {ApiRoleNames.Name(role)}: {(int)status} {code}");
             }
             if (admittedRoles is null)

@@ -112,7 +112,7 @@ public sealed class HttpBehaviourTests(HttpAppFixture fixture) : IClassFixture<H
         var response = await client.GetAsync("api/test/throw");
         var body = await response.Content.ReadAsStringAsync();
         var problem = await ProblemOf(response, HttpStatusCode.InternalServerError);
-        Assert.Equal("internal-error", problem.GetProperty("code").GetString());
+        Assert.Equal("internal_error", problem.GetProperty("code").GetString());
         Assert.DoesNotContain("secret-4711", body);
         Assert.DoesNotContain("InvalidOperationException", body);
         await fixture.Process.WaitForOutputAsync("secret-4711");
@@ -122,11 +122,11 @@ public sealed class HttpBehaviourTests(HttpAppFixture fixture) : IClassFixture<H
     public async Task Unknown_paths_wrong_methods_and_failed_route_constraints_are_problems()
     {
         using var client = Client();
-        Assert.Equal("not-found", (await ProblemOf(await client.GetAsync("api/nothing-here"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
+        Assert.Equal("not_found", (await ProblemOf(await client.GetAsync("api/nothing-here"), HttpStatusCode.NotFound)).GetProperty("code").GetString());
         // Functions are served under the route prefix only.
         await ProblemOf(await client.GetAsync("test/items/a"), HttpStatusCode.NotFound);
         await ProblemOf(await client.GetAsync("api/test/counts/many"), HttpStatusCode.NotFound);
-        Assert.Equal("method-not-allowed",
+        Assert.Equal("method_not_allowed",
             (await ProblemOf(await client.PostAsync("api/test/items/a", null), HttpStatusCode.MethodNotAllowed)).GetProperty("code").GetString());
         await ProblemOf(await client.DeleteAsync("api/test/echo"), HttpStatusCode.MethodNotAllowed);
     }

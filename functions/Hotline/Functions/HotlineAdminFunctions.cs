@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Security;
@@ -35,11 +36,13 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/calendar/{year}")] HttpRequest req, string year,
         CancellationToken cancellationToken)
     {
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<HolidayCalendarYear>(req, cancellationToken, strict: true);
-        if (problem is not null)
+        var read = await req.ReadJsonBodyAsync<HolidayCalendarYear>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        if (!read.IsValid)
         {
-            return problem;
+            return read.Problem;
         }
+
+        var body = read.Value;
 
         var errors = body!.Validate().Select(code => new FieldError("$", code)).ToList();
         if (body.Year.ToString(CultureInfo.InvariantCulture) != year)
@@ -49,7 +52,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
 
         if (errors.Count > 0)
         {
-            return HotlineHttp.FieldErrors(errors);
+            return Problems.Invalid(errors);
         }
 
         await reference.SaveCalendarYearAsync(body, cancellationToken);
@@ -68,21 +71,23 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     public async Task<IResult> PutRouting(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/routing")] HttpRequest req, CancellationToken cancellationToken)
     {
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<RoutingData>(req, cancellationToken, strict: true);
-        if (problem is not null)
+        var read = await req.ReadJsonBodyAsync<RoutingData>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        if (!read.IsValid)
         {
-            return problem;
+            return read.Problem;
         }
+
+        var body = read.Value;
 
         var errors = new List<FieldError>();
         if (body!.Units.Any(unit => !UnitIdPattern().IsMatch(unit.Id ?? "")))
         {
-            errors.Add(new FieldError("units", "units.id_invalid"));
+            errors.Add(new FieldError("units", "id_invalid"));
         }
 
         if (body.Units.Any(unit => !IsEmailAddress(unit.Email) || !IsEmailAddress(unit.SupervisorEmail)))
         {
-            errors.Add(new FieldError("units", "units.email_invalid"));
+            errors.Add(new FieldError("units", "email_invalid"));
         }
 
         if (errors.Count == 0)
@@ -93,13 +98,13 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
             }
             catch (ArgumentException ex)
             {
-                return Problems.Validation(new Dictionary<string, string[]> { ["rules"] = ["routing.inconsistent"] }, ex.Message);
+                return Problems.Invalid("rules", "routing.inconsistent", ex.Message);
             }
         }
 
         if (errors.Count > 0)
         {
-            return HotlineHttp.FieldErrors(errors);
+            return Problems.Invalid(errors);
         }
 
         await reference.SaveRoutingAsync(body, cancellationToken);
@@ -117,16 +122,18 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     public async Task<IResult> PutPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/policy")] HttpRequest req, CancellationToken cancellationToken)
     {
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<HotlinePolicy>(req, cancellationToken, strict: true);
-        if (problem is not null)
+        var read = await req.ReadJsonBodyAsync<HotlinePolicy>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        if (!read.IsValid)
         {
-            return problem;
+            return read.Problem;
         }
+
+        var body = read.Value;
 
         var errors = body!.Validate();
         if (errors.Count > 0)
         {
-            return HotlineHttp.FieldErrors(errors.Select(code => new FieldError("$", code)));
+            return Problems.Invalid(errors.Select(code => new FieldError("$", code)));
         }
 
         await reference.SavePolicyAsync(body, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;
@@ -23,67 +24,9 @@ internal static class HotlineHttp
         | (roles.HasFlag(ApiRoles.Supervisor) ? HotlineRole.Supervisor : HotlineRole.None)
         | (roles.HasFlag(ApiRoles.Admin) ? HotlineRole.Admin : HotlineRole.None);
 
-    /// <summary>
-    /// Reads a JSON body: 400 "content_type.not_json" (field Content-Type) when not sent as JSON, 400 "body.too_large" over <see cref="MaxBodyBytes"/>, 400 "invalid-json"
-    /// for malformed JSON or a value of the wrong type (with <paramref name="strict"/>, also a missing or null required
-    /// field). An absent body reads as <paramref name="whenEmpty"/> if given.
-    /// </summary>
-    public static async Task<(T? Value, Problem? Problem)> ReadBodyAsync<T>(HttpRequest req, CancellationToken cancellationToken, T? whenEmpty = null,
-        bool strict = false)
-        where T : class
-    {
-        if (whenEmpty is not null && req.ContentLength is null or 0 && string.IsNullOrEmpty(req.ContentType))
-        {
-            return (whenEmpty, null);
-        }
-
-        if (!req.HasJsonContentType())
-        {
-            return (null, FieldError("Content-Type", "content_type.not_json"));
-        }
-
-        if (req.ContentLength > MaxBodyBytes)
-        {
-            return (null, TooLarge());
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await req.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > MaxBodyBytes)
-            {
-                return (null, TooLarge());
-            }
-        }
-
-        try
-        {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), strict ? HotlineJson.Strict : HotlineJson.Options);
-            return value is null
-                ? (null, Problems.BadRequest("body.required", "The body must be a JSON object."))
-                : (value, null);
-        }
-        catch (JsonException ex)
-        {
-            var field = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path.TrimStart('$', '.');
-            return (null, new Problem(400, "invalid-json", "The request body is not valid JSON.",
-                "Malformed JSON, or a value of the wrong type, at " + (string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path) + ".",
-                new Dictionary<string, string[]> { [field.Length == 0 ? "$" : field] = [field.Length == 0 ? "body.invalid" : field + ".invalid"] }));
-        }
-    }
-
-    public static Problem FieldErrors(IEnumerable<FieldError> errors) =>
-        Problems.Validation(errors.GroupBy(error => error.Field).ToDictionary(group => group.Key, group => group.Select(error => error.Code).ToArray()));
-
-    public static Problem FieldError(string field, string code) => FieldErrors([new FieldError(field, code)]);
-
     public static Problem Rejection(TicketRejection rejection) => rejection.Kind switch
     {
-        RejectionKind.InvalidInput => new Problem(400, "validation-failed", "The request is not valid.", rejection.Message,
-            new Dictionary<string, string[]> { [rejection.Field ?? "$"] = [rejection.Code] }),
+        RejectionKind.InvalidInput => Problems.Invalid(rejection.Field ?? "$", rejection.Code, rejection.Message),
         RejectionKind.Forbidden => Problems.Forbidden(rejection.Code, rejection.Message),
         _ => Problems.Conflict(rejection.Code, rejection.Message),
     };
@@ -118,12 +61,10 @@ internal static class HotlineHttp
         return tag.Length > 3 && tag[0] == '"' && tag[^1] == '"' && tag[1] == 'v'
                && int.TryParse(tag[2..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version)
             ? (version, null)
-            : (null, Problems.BadRequest("if_match.invalid", "If-Match must be the ETag of a ticket, e.g. \"v3\"."));
+            : (null, Problems.Invalid("If-Match", "invalid", "If-Match must be the ETag of a ticket, e.g. \"v3\"."));
     }
 
     public static bool IsTicketId(string? id) => id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');
 
     public static Problem TicketNotFound(string? id) => Problems.NotFound($"There is no ticket {id}.", "ticket.not_found");
-
-    private static Problem TooLarge() => Problems.BadRequest("body.too_large", $"The body is larger than {MaxBodyBytes / 1024} KiB.");
 }

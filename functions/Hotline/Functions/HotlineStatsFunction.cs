@@ -1,3 +1,5 @@
+using Gonghui.Functions.Http;
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -16,11 +18,11 @@ public sealed class HotlineStatsFunction(FigureStore figures, ReferenceDataStore
         CancellationToken cancellationToken)
     {
         var unknown = req.Query.Keys.Where(name => !Known.Contains(name, StringComparer.Ordinal) || req.Query[name].Count > 1)
-            .Select(name => new FieldError(name, Known.Contains(name, StringComparer.Ordinal) ? $"{name}.repeated" : $"{name}.unknown_parameter"))
+            .Select(name => new FieldError(name, Known.Contains(name, StringComparer.Ordinal) ? "repeated" : "unknown_parameter"))
             .ToList();
         if (unknown.Count > 0)
         {
-            return HotlineHttp.FieldErrors(unknown);
+            return Problems.Invalid(unknown);
         }
 
         var data = await reference.GetAsync(cancellationToken);
@@ -28,7 +30,7 @@ public sealed class HotlineStatsFunction(FigureStore figures, ReferenceDataStore
             req.Query["from"], req.Query["to"], req.Query["region"], req.Query["category"], req.Query["unit"], req.Query["groupBy"]);
         if (query is null)
         {
-            return HotlineHttp.FieldErrors(errors);
+            return Problems.Invalid(errors);
         }
 
         var buckets = await figures.ReadAsync(query.Plan(), cancellationToken);

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Security;
@@ -31,11 +32,13 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
             return ifMatchProblem;
         }
 
-        var (body, problem) = await HotlineHttp.ReadBodyAsync(req, cancellationToken, whenEmpty: new TicketActionRequest());
-        if (problem is not null)
+        var read = await req.ReadJsonBodyAsync(HotlineJson.Options, new TicketActionRequest(), HotlineHttp.MaxBodyBytes, cancellationToken);
+        if (!read.IsValid)
         {
-            return problem;
+            return read.Problem;
         }
+
+        var body = read.Value;
 
         var data = await reference.GetAsync(cancellationToken);
         var (command, commandProblem) = await CommandAsync(action, body!, data, cancellationToken);
@@ -76,12 +79,12 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
             case "transfer":
                 if (string.IsNullOrEmpty(body.UnitId))
                 {
-                    return (null, HotlineHttp.FieldError("unitId", "unitId.required"));
+                    return (null, Problems.Invalid("unitId", "required"));
                 }
 
                 if (data.Routing.FindUnit(body.UnitId) is not { } unit)
                 {
-                    return (null, HotlineHttp.FieldError("unitId", "unitId.unknown"));
+                    return (null, Problems.Invalid("unitId", "unknown"));
                 }
 
                 return (action == "assign" ? new TicketCommand.Assign(unit) : new TicketCommand.Transfer(unit, body.Reason), null);
@@ -98,7 +101,7 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
             case "callback":
                 return body.Reached is { } reached
                     ? (new TicketCommand.Callback(reached, body.Satisfaction, body.Note), null)
-                    : (null, HotlineHttp.FieldError("reached", "reached.required"));
+                    : (null, Problems.Invalid("reached", "required"));
             case "reopen":
                 return (new TicketCommand.Reopen(body.Reason), null);
             case "close":
@@ -106,12 +109,12 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
             case "merge":
                 if (string.IsNullOrEmpty(body.Into))
                 {
-                    return (null, HotlineHttp.FieldError("into", "into.required"));
+                    return (null, Problems.Invalid("into", "required"));
                 }
 
                 if (!HotlineHttp.IsTicketId(body.Into) || await tickets.GetAsync(body.Into, cancellationToken) is not { } original)
                 {
-                    return (null, HotlineHttp.FieldError("into", "into.unknown"));
+                    return (null, Problems.Invalid("into", "unknown"));
                 }
 
                 return (new TicketCommand.Merge(original.Ticket, body.Reason), null);

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Security;
@@ -19,14 +20,16 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
         var key = req.Headers["Idempotency-Key"].ToString();
         if (key.Length > MaxIdempotencyKeyLength || key.Any(c => c is < '!' or > '~'))
         {
-            return HotlineHttp.FieldError("Idempotency-Key", "idempotency_key.invalid");
+            return Problems.Invalid("Idempotency-Key", "invalid");
         }
 
-        var (body, problem) = await HotlineHttp.ReadBodyAsync<TicketIntakeRequest>(req, cancellationToken);
-        if (problem is not null)
+        var read = await req.ReadJsonBodyAsync<TicketIntakeRequest>(HotlineJson.Options, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        if (!read.IsValid)
         {
-            return problem;
+            return read.Problem;
         }
+
+        var body = read.Value;
 
         var outcome = await tickets.OpenAsync(body!, key.Length == 0 ? null : key, HotlineHttp.ActorOf(req), cancellationToken);
         if (outcome.KeyReusedForAnotherBody)
@@ -37,7 +40,7 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
 
         if (outcome.Ticket is not { } ticket)
         {
-            return HotlineHttp.FieldErrors(outcome.Errors);
+            return Problems.Invalid(outcome.Errors);
         }
 
         return HotlineHttp.Json(req, StatusCodes.Status202Accepted,
@@ -75,7 +78,7 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
         var (query, errors) = TicketListQueryParser.Parse(req.Query, data);
         if (query is null)
         {
-            return HotlineHttp.FieldErrors(errors);
+            return Problems.Invalid(errors);
         }
 
         var actor = HotlineHttp.ActorOf(req);

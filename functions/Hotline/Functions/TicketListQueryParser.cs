@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Hotline;
@@ -19,12 +20,12 @@ internal static class TicketListQueryParser
         var errors = new List<FieldError>();
         foreach (var name in values.Keys.Where(name => !Known.Contains(name, StringComparer.Ordinal)))
         {
-            errors.Add(new FieldError(name, $"{name}.unknown_parameter"));
+            errors.Add(new FieldError(name, "unknown_parameter"));
         }
 
         foreach (var name in values.Keys.Where(name => values[name].Count > 1))
         {
-            errors.Add(new FieldError(name, $"{name}.repeated"));
+            errors.Add(new FieldError(name, "repeated"));
         }
 
         string? Value(string name) => values.TryGetValue(name, out var value) && value.Count == 1 && value[0] is { Length: > 0 } text ? text : null;
@@ -33,53 +34,53 @@ internal static class TicketListQueryParser
         if (Value("status") is { } statusText)
         {
             if (WireNames<TicketStatus>.TryParse(statusText, out var parsed)) status = parsed;
-            else errors.Add(new FieldError("status", "status.unknown"));
+            else errors.Add(new FieldError("status", "unknown"));
         }
 
         var region = Value("region");
         if (region is not null && data.Regions.Find(region) is null)
         {
-            errors.Add(new FieldError("region", "region.unknown"));
+            errors.Add(new FieldError("region", "unknown"));
         }
 
         TicketCategory? category = null;
         if (Value("category") is { } categoryText)
         {
             if (WireNames<TicketCategory>.TryParse(categoryText, out var parsed)) category = parsed;
-            else errors.Add(new FieldError("category", "category.unknown"));
+            else errors.Add(new FieldError("category", "unknown"));
         }
 
         var unit = Value("unit");
         if (unit is not null && data.Routing.FindUnit(unit) is null)
         {
-            errors.Add(new FieldError("unit", "unit.unknown"));
+            errors.Add(new FieldError("unit", "unknown"));
         }
 
         var from = Date("from", Value("from"), errors);
         var to = Date("to", Value("to"), errors);
         if (from > to)
         {
-            errors.Add(new FieldError("to", "to.before_from"));
+            errors.Add(new FieldError("to", "before_from"));
         }
 
         bool? overdue = null;
         if (Value("overdue") is { } overdueText)
         {
             if (overdueText is "true" or "false") overdue = overdueText == "true";
-            else errors.Add(new FieldError("overdue", "overdue.invalid"));
+            else errors.Add(new FieldError("overdue", "invalid"));
         }
 
         var pageSize = 50;
         if (Value("pageSize") is { } sizeText
             && (!int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > TicketIndexStore.MaxPageSize))
         {
-            errors.Add(new FieldError("pageSize", "pageSize.out_of_range"));
+            errors.Add(new FieldError("pageSize", "out_of_range"));
         }
 
         string? token = null;
         if (Value("continuationToken") is { } tokenText && DecodeToken(tokenText) is not { } decoded)
         {
-            errors.Add(new FieldError("continuationToken", "continuationToken.invalid"));
+            errors.Add(new FieldError("continuationToken", "invalid"));
         }
         else if (Value("continuationToken") is { } valid)
         {
@@ -119,7 +120,7 @@ internal static class TicketListQueryParser
             return date;
         }
 
-        errors.Add(new FieldError(field, $"{field}.invalid"));
+        errors.Add(new FieldError(field, "invalid"));
         return null;
     }
 }

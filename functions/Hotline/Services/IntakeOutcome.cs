@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>What POST /api/tickets answers: the ticket accepted (202), field errors (400), or a key reused for another body (422).</summary>

@@ -1,4 +1,5 @@
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Domain;
 

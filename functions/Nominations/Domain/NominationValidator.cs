@@ -2,6 +2,7 @@ using System.Globalization;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Domain;
 

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Sas;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Materials;
 

@@ -2,6 +2,7 @@ using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Relief;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

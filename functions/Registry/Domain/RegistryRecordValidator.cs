@@ -1,5 +1,6 @@
 using System.Globalization;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Registry.Domain;
 

@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+
 namespace Gonghui.Functions.Registry.Domain;
 
 /// <summary>The check every free-text field gets: trimmed, length-bounded, no control characters or table-key characters.</summary>

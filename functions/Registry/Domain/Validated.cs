@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+
 namespace Gonghui.Functions.Registry.Domain;
 
 /// <summary>Either a value or the field errors that prevented it; never both.</summary>

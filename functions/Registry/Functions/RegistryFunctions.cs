@@ -1,6 +1,7 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 
@@ -26,7 +27,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         CancellationToken cancellationToken)
     {
         var query = ParseQuery(req);
-        if (!query.IsValid) return RegistryHttp.Invalid(query.Errors);
+        if (!query.IsValid) return Problems.Invalid(query.Errors);
         return RegistryHttp.Answer(await registry.SearchAsync(RegistryHttp.Caller(req), query.Value!, cancellationToken),
             page => RegistryHttp.Json(new { items = page.Items, continuationToken = page.Next?.ToToken() }));
     }
@@ -62,7 +63,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         var body = await req.ReadJsonBodyAsync<RegistryUpdateRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
         if (body.Value.Record is not { } record)
-            return RegistryHttp.Invalid([new FieldError("record", RegistryErrorCodes.Required)]);
+            return Problems.Invalid([new FieldError("record", RegistryErrorCodes.Required)]);
         return RegistryHttp.Answer(await registry.UpdateAsync(RegistryHttp.Caller(req), id, ifMatch, record, body.Value.Reason, cancellationToken),
             updated => RegistryHttp.WithETag(updated.ETag, RegistryHttp.Json(updated)));
     }
@@ -100,7 +101,7 @@ public sealed class RegistryFunctions(RegistryService registry)
     {
         var dryRun = req.Query["dryRun"].ToString();
         if (dryRun is not ("" or "true" or "false"))
-            return RegistryHttp.Invalid([new FieldError("dryRun", RegistryErrorCodes.InvalidCharacters)]);
+            return Problems.Invalid([new FieldError("dryRun", RegistryErrorCodes.InvalidCharacters)]);
         var fileName = req.Query["fileName"].ToString() is { Length: > 0 } named ? named : "upload.csv";
         return RegistryHttp.Answer(await registry.ImportAsync(RegistryHttp.Caller(req), req.Body, fileName, dryRun == "true", cancellationToken),
             report => RegistryHttp.Json(report));
@@ -113,7 +114,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         CancellationToken cancellationToken)
     {
         var query = ParseQuery(req);
-        if (!query.IsValid) return RegistryHttp.Invalid(query.Errors);
+        if (!query.IsValid) return Problems.Invalid(query.Errors);
         var fullIds = req.Query["fullIds"].ToString() == "true";
         var csv = new MemoryStream();
         var exported = await registry.ExportAsync(RegistryHttp.Caller(req), query.Value!, fullIds, Guid.NewGuid().ToString("N"), csv, cancellationToken);

@@ -1,6 +1,7 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Registry.Functions;
@@ -23,17 +24,13 @@ public static class RegistryHttp
     public static IResult Answer<T>(RegistryResult<T> result, Func<T, IResult> succeeded) where T : class => result.Outcome switch
     {
         RegistryOutcome.Ok or RegistryOutcome.Created => succeeded(result.Value!),
-        RegistryOutcome.Invalid => Invalid(result.Errors),
+        RegistryOutcome.Invalid => Problems.Invalid(result.Errors),
         RegistryOutcome.NotFound => Problems.NotFound("No such registry record.", RegistryErrorCodes.NotFound),
         RegistryOutcome.OutOfScope => Problems.Forbidden(RegistryErrorCodes.OutOfScope, "The record or region is outside your key's region."),
         RegistryOutcome.Stale => Problems.PreconditionFailed("The record changed since you read it; read it again and retry.", RegistryErrorCodes.Changed),
         RegistryOutcome.AlreadyRegistered => Problems.Conflict(RegistryErrorCodes.AlreadyRegistered, "This person has a record already: update it instead."),
         _ => throw new InvalidOperationException(result.Outcome.ToString()),
     };
-
-    /// <summary>400 with every field error at once (field → codes).</summary>
-    public static Problem Invalid(IReadOnlyList<FieldError> errors) =>
-        Problems.Validation(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray()));
 
     public static Problem IfMatchRequired() =>
         new(428, "registry.if_match_required", "Precondition required.", "Send the record's ETag as If-Match: an update never overwrites unseen changes.");

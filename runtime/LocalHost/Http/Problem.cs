@@ -18,10 +18,10 @@ public sealed class Problem(int status, string code, string title, string? detai
     {
         StatusCodes.Status401Unauthorized => new(status, "unauthorized", "A function key is required.",
             "Send the function key in the x-functions-key header or the code query parameter."),
-        StatusCodes.Status404NotFound => new(status, "not-found", "Not found.", "No function answers this path."),
-        StatusCodes.Status405MethodNotAllowed => new(status, "method-not-allowed", "Method not allowed.", "The function at this path does not take this method."),
+        StatusCodes.Status404NotFound => new(status, "not_found", "Not found.", "No function answers this path."),
+        StatusCodes.Status405MethodNotAllowed => new(status, "method_not_allowed", "Method not allowed.", "The function at this path does not take this method."),
         StatusCodes.Status413PayloadTooLarge => new(status, "body-too-large", "Request body too large."),
-        StatusCodes.Status500InternalServerError => new(status, "internal-error", "Internal error.", "The request failed; the host log says why."),
+        StatusCodes.Status500InternalServerError => new(status, "internal_error", "Internal error.", "The request failed; the host log says why."),
         _ => new(status, "http-" + status, "HTTP " + status),
     };
 

@@ -19,6 +19,7 @@ public sealed partial class DomainBoundaryTests
         "functions/Calendar",
         "functions/Money",
         "functions/Privacy",
+        "functions/Validation",
     ];
 
     [Theory]

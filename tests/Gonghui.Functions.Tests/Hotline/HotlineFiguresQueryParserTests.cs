@@ -18,15 +18,15 @@ public sealed class HotlineFiguresQueryParserTests
     }
 
     [Theory]
-    [InlineData(null, "2026-01-01", null, null, null, null, "from.required")]
-    [InlineData("2026-1-1", "2026-01-01", null, null, null, null, "from.invalid")]
-    [InlineData("2026-02-30", "2026-03-01", null, null, null, null, "from.invalid")]
-    [InlineData("2026-03-01", "2026-02-01", null, null, null, null, "to.before_from")]
-    [InlineData("2000-01-01", "2026-02-01", null, null, null, null, "to.period_too_long")]
-    [InlineData("2026-01-01", "2026-02-01", "' or 1 eq 1", null, null, null, "region.unknown")]
-    [InlineData("2026-01-01", "2026-02-01", null, "LegalAid", null, null, "category.unknown")]
-    [InlineData("2026-01-01", "2026-02-01", null, null, "x' or PartitionKey ne '", null, "unit.unknown")]
-    [InlineData("2026-01-01", "2026-02-01", null, null, null, "week", "groupBy.unknown")]
+    [InlineData(null, "2026-01-01", null, null, null, null, "required")]
+    [InlineData("2026-1-1", "2026-01-01", null, null, null, null, "invalid")]
+    [InlineData("2026-02-30", "2026-03-01", null, null, null, null, "invalid")]
+    [InlineData("2026-03-01", "2026-02-01", null, null, null, null, "before_from")]
+    [InlineData("2000-01-01", "2026-02-01", null, null, null, null, "period_too_long")]
+    [InlineData("2026-01-01", "2026-02-01", "' or 1 eq 1", null, null, null, "unknown")]
+    [InlineData("2026-01-01", "2026-02-01", null, "LegalAid", null, null, "unknown")]
+    [InlineData("2026-01-01", "2026-02-01", null, null, "x' or PartitionKey ne '", null, "unknown")]
+    [InlineData("2026-01-01", "2026-02-01", null, null, null, "week", "unknown")]
     public void Bad_values_are_field_errors(string? from, string? to, string? region, string? category, string? unit, string? groupBy, string code)
     {
         var (query, errors) = Parser.Parse(from, to, region, category, unit, groupBy);

@@ -95,16 +95,16 @@ public sealed class TicketWorkflowTests
     }
 
     [Theory]
-    [InlineData("", "resolution.required")]
-    [InlineData("   ", "resolution.required")]
-    [InlineData("a\u0001", "resolution.invalid")]
+    [InlineData("", "required")]
+    [InlineData("   ", "required")]
+    [InlineData("a\u0001", "invalid")]
     public void Text_inputs_are_checked(string resolution, string code)
     {
         var rejection = Rejection(InStatus(TicketStatus.InProgress), new TicketCommand.Resolve(resolution), Monday.AddHours(1));
         Assert.Equal(RejectionKind.InvalidInput, rejection.Kind);
         Assert.Equal(code, rejection.Code);
         Assert.Equal("resolution", rejection.Field);
-        Assert.Equal("note.too_long", Rejection(InStatus(TicketStatus.InProgress), new TicketCommand.Progress(new string('x', 2001)), Monday).Code);
+        Assert.Equal("too_long", Rejection(InStatus(TicketStatus.InProgress), new TicketCommand.Progress(new string('x', 2001)), Monday).Code);
     }
 
     [Fact]
@@ -164,10 +164,10 @@ public sealed class TicketWorkflowTests
     }
 
     [Theory]
-    [InlineData(true, null, "satisfaction.required")]
-    [InlineData(true, 0, "satisfaction.out_of_range")]
-    [InlineData(true, 6, "satisfaction.out_of_range")]
-    [InlineData(false, 3, "satisfaction.not_allowed")]
+    [InlineData(true, null, "required")]
+    [InlineData(true, 0, "out_of_range")]
+    [InlineData(true, 6, "out_of_range")]
+    [InlineData(false, 3, "not_allowed")]
     public void Callback_satisfaction_is_checked(bool reached, int? satisfaction, string code)
     {
         var rejection = Rejection(Resolved(Monday), new TicketCommand.Callback(reached, satisfaction, null), Monday.AddDays(1), Operator);

@@ -2,6 +2,7 @@ using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Registry.Stores;
+using Gonghui.Functions.Validation;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Registry;

@@ -108,7 +108,7 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("validation-failed", problem.GetProperty("code").GetString());
+        Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty("requestedAmount", out _));
     }
 

@@ -47,7 +47,7 @@ public sealed class ReliefReturnAndWithdrawTests(ReliefApp relief)
         using (var twice = await staff.PostAsJsonAsync($"api/relief/applications/{applicationId}/withdraw", new { }))
         {
             Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-            Assert.Equal("cannot-withdraw", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+            Assert.Equal("relief.cannot_withdraw", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         }
         // The state is saved before the step's effects run; the unit is told after the reservation is released.
         await relief.Maildev.WaitForEmailAsync(e => e.Subject?.Contains($"{applicationId} 已撤回", StringComparison.Ordinal) == true);

@@ -36,7 +36,7 @@ public sealed class AppServiceAuthenticationTests
         var (http, ran) = await InvokeAsync(DecideByApi, trust: true, Principal("张三", "operator"));
         Assert.False(ran);
         Assert.Equal(403, http.Response.StatusCode);
-        Assert.Equal("role-not-allowed", await ProblemCodeAsync(http));
+        Assert.Equal("role_not_allowed", await ProblemCodeAsync(http));
         Assert.Null(http.GetApiCaller());
     }
 
@@ -46,7 +46,7 @@ public sealed class AppServiceAuthenticationTests
         var (http, ran) = await InvokeAsync(ListPending, trust: false, Principal("王主任", "approver"));
         Assert.False(ran);
         Assert.Equal(401, http.Response.StatusCode);
-        Assert.Equal("key-required", await ProblemCodeAsync(http));
+        Assert.Equal("key_required", await ProblemCodeAsync(http));
     }
 
     [Theory]
@@ -57,7 +57,7 @@ public sealed class AppServiceAuthenticationTests
         var (http, ran) = await InvokeAsync(ListPending, trust: true, header);
         Assert.False(ran);
         Assert.Equal(401, http.Response.StatusCode);
-        Assert.Equal("principal-invalid", await ProblemCodeAsync(http));
+        Assert.Equal("principal_invalid", await ProblemCodeAsync(http));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ProblemMiddlewareTests
         var body = await new StreamReader(http.Response.Body).ReadToEndAsync();
         Assert.DoesNotContain("internals", body);
         using var problem = JsonDocument.Parse(body);
-        Assert.Equal("internal-error", problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal("internal_error", problem.RootElement.GetProperty("code").GetString());
         Assert.Equal("corr-123", problem.RootElement.GetProperty("correlationId").GetString());
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -22,22 +23,22 @@ public sealed class HotlineFiguresQueryParser(RegionTable regions, RoutingTable 
         {
             if (t < f)
             {
-                errors.Add(new FieldError("to", "to.before_from"));
+                errors.Add(new FieldError("to", "before_from"));
             }
             else if (t.DayNumber - f.DayNumber >= MaxPeriodDays)
             {
-                errors.Add(new FieldError("to", "to.period_too_long"));
+                errors.Add(new FieldError("to", "period_too_long"));
             }
         }
 
         if (!string.IsNullOrEmpty(region) && regions.Find(region) is null)
         {
-            errors.Add(new FieldError("region", "region.unknown"));
+            errors.Add(new FieldError("region", "unknown"));
         }
 
         if (!string.IsNullOrEmpty(unit) && routing.FindUnit(unit) is null)
         {
-            errors.Add(new FieldError("unit", "unit.unknown"));
+            errors.Add(new FieldError("unit", "unknown"));
         }
 
         TicketCategory? parsedCategory = null;
@@ -49,14 +50,14 @@ public sealed class HotlineFiguresQueryParser(RegionTable regions, RoutingTable 
             }
             else
             {
-                errors.Add(new FieldError("category", "category.unknown"));
+                errors.Add(new FieldError("category", "unknown"));
             }
         }
 
         var parsedGroupBy = FigureGroupBy.None;
         if (!string.IsNullOrEmpty(groupBy) && !WireNames<FigureGroupBy>.TryParse(groupBy, out parsedGroupBy))
         {
-            errors.Add(new FieldError("groupBy", "groupBy.unknown"));
+            errors.Add(new FieldError("groupBy", "unknown"));
         }
 
         return errors.Count > 0
@@ -68,13 +69,13 @@ public sealed class HotlineFiguresQueryParser(RegionTable regions, RoutingTable 
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(new FieldError(field, $"{field}.required"));
+            errors.Add(new FieldError(field, "required"));
             return null;
         }
 
         if (!DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            errors.Add(new FieldError(field, $"{field}.invalid"));
+            errors.Add(new FieldError(field, "invalid"));
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 

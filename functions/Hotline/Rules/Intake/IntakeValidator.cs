@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -29,7 +30,7 @@ public sealed partial class IntakeValidator(RegionTable regions)
         var employer = TextField.Check("employer", request.Employer, MaxEmployerLength, required: false, multiLine: false, errors);
         if (request.CallbackConsent is null)
         {
-            errors.Add(new FieldError("callbackConsent", "callbackConsent.required"));
+            errors.Add(new FieldError("callbackConsent", "required"));
         }
 
         if (errors.Count > 0)
@@ -48,13 +49,13 @@ public sealed partial class IntakeValidator(RegionTable regions)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors.Add(new FieldError("phone", "phone.required"));
+            errors.Add(new FieldError("phone", "required"));
             return null;
         }
 
         if (!PhoneNumber.TryParse(value, out var phone))
         {
-            errors.Add(new FieldError("phone", "phone.invalid"));
+            errors.Add(new FieldError("phone", "invalid"));
             return null;
         }
 
@@ -68,7 +69,7 @@ public sealed partial class IntakeValidator(RegionTable regions)
         {
             if (required)
             {
-                errors.Add(new FieldError(field, $"{field}.required"));
+                errors.Add(new FieldError(field, "required"));
             }
 
             return null;
@@ -76,7 +77,7 @@ public sealed partial class IntakeValidator(RegionTable regions)
 
         if (!WireNames<TEnum>.TryParse(value, out var parsed))
         {
-            errors.Add(new FieldError(field, $"{field}.unknown"));
+            errors.Add(new FieldError(field, "unknown"));
             return null;
         }
 
@@ -87,13 +88,13 @@ public sealed partial class IntakeValidator(RegionTable regions)
     {
         if (string.IsNullOrEmpty(value))
         {
-            errors.Add(new FieldError("regionCode", "regionCode.required"));
+            errors.Add(new FieldError("regionCode", "required"));
             return null;
         }
 
         if (regions.Find(value) is null)
         {
-            errors.Add(new FieldError("regionCode", "regionCode.unknown"));
+            errors.Add(new FieldError("regionCode", "unknown"));
             return null;
         }
 
@@ -109,7 +110,7 @@ public sealed partial class IntakeValidator(RegionTable regions)
 
         if (!MemberIdPattern().IsMatch(value))
         {
-            errors.Add(new FieldError("memberId", "memberId.invalid"));
+            errors.Add(new FieldError("memberId", "invalid"));
             return null;
         }
 

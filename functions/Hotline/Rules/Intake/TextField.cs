@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
@@ -14,7 +16,7 @@ internal static class TextField
         {
             if (required)
             {
-                errors.Add(new FieldError(field, $"{field}.required"));
+                errors.Add(new FieldError(field, "required"));
             }
 
             return null;
@@ -22,13 +24,13 @@ internal static class TextField
 
         if (trimmed.EnumerateRunes().Count() > maxLength)
         {
-            errors.Add(new FieldError(field, $"{field}.too_long"));
+            errors.Add(new FieldError(field, "too_long"));
             return null;
         }
 
         if (trimmed.Any(c => char.IsControl(c) && !(multiLine && c is '\n' or '\r' or '\t')))
         {
-            errors.Add(new FieldError(field, $"{field}.invalid"));
+            errors.Add(new FieldError(field, "invalid"));
             return null;
         }
 

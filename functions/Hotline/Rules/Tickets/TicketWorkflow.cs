@@ -1,4 +1,5 @@
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -203,17 +204,17 @@ public sealed class TicketWorkflow(WorkingCalendar calendar, HotlinePolicy polic
 
         if (callback.Reached && callback.Satisfaction is null)
         {
-            return Invalid("satisfaction", "satisfaction.required", "A reached callback records the caller's satisfaction (1–5).");
+            return Invalid("satisfaction", "required", "A reached callback records the caller's satisfaction (1–5).");
         }
 
         if (callback.Reached && callback.Satisfaction is not (>= 1 and <= 5))
         {
-            return Invalid("satisfaction", "satisfaction.out_of_range", "Satisfaction is from 1 to 5.");
+            return Invalid("satisfaction", "out_of_range", "Satisfaction is from 1 to 5.");
         }
 
         if (!callback.Reached && callback.Satisfaction is not null)
         {
-            return Invalid("satisfaction", "satisfaction.not_allowed", "Satisfaction is only recorded when the caller was reached.");
+            return Invalid("satisfaction", "not_allowed", "Satisfaction is only recorded when the caller was reached.");
         }
 
         var attempts = ticket.CallbackAttempts

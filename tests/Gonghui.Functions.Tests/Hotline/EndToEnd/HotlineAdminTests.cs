@@ -27,7 +27,7 @@ public sealed class HotlineAdminTests(HotlineAppFixture fixture)
         var weekday = Year2027.Replace("2027-01-09", "2027-01-06");
         Assert.Contains("calendar.adjusted_working_day_not_weekend", await ProblemText(await Put(admin, "api/hotline/calendar/2027", weekday)));
         Assert.Contains("calendar.year_mismatch", await ProblemText(await Put(admin, "api/hotline/calendar/2028", Year2027)));
-        Assert.Contains("invalid-json", await ProblemText(await Put(admin, "api/hotline/calendar/2027", """{"year":2027,"holidays":[]}""")));
+        Assert.Contains("\"adjustedWorkingDays\":[\"required\"]", await ProblemText(await Put(admin, "api/hotline/calendar/2027", """{"year":2027,"holidays":[]}""")));
         using var supervisor = fixture.Client(HotlineAppFixture.SupervisorKey);
         Assert.Equal(HttpStatusCode.Forbidden, (await Put(supervisor, "api/hotline/calendar/2027", Year2027)).StatusCode);
     }
@@ -42,7 +42,7 @@ public sealed class HotlineAdminTests(HotlineAppFixture fixture)
         foreach (var notAnAddress in new[] { "desk", "not an address", "desk@gonghui.local, chief@gonghui.local" })
         {
             var badEmail = Regex.Replace(routing.ToString(), "\"email\":\"[^\"]*\"", $"\"email\":\"{notAnAddress}\"");
-            Assert.Contains("units.email_invalid", await ProblemText(await Put(admin, "api/hotline/routing", badEmail)));
+            Assert.Contains("email_invalid", await ProblemText(await Put(admin, "api/hotline/routing", badEmail)));
         }
         Assert.Equal(HttpStatusCode.OK, (await Put(admin, "api/hotline/routing", routing.ToString())).StatusCode);
 

@@ -17,32 +17,32 @@ public sealed class HotlineBadInputTests(HotlineAppFixture fixture)
 
     public static TheoryData<string, object?, string> InvalidFields => new()
     {
-        { "callerName", null, "callerName.required" },
-        { "callerName", "   ", "callerName.required" },
-        { "callerName", new string('张', 51), "callerName.too_long" },
-        { "callerName", "张\u0007伟", "callerName.invalid" },
-        { "phone", null, "phone.required" },
-        { "phone", "12345", "phone.invalid" },
-        { "phone", "1381234567x", "phone.invalid" },
-        { "phone", Injection, "phone.invalid" },
-        { "category", null, "category.required" },
-        { "category", "LegalAid", "category.unknown" },
-        { "category", "bribery", "category.unknown" },
-        { "category", Injection, "category.unknown" },
-        { "regionCode", null, "regionCode.required" },
-        { "regionCode", "110101", "regionCode.unknown" },
-        { "regionCode", Injection, "regionCode.unknown" },
-        { "subject", "", "subject.required" },
-        { "subject", new string('字', 201), "subject.too_long" },
-        { "description", null, "description.required" },
-        { "description", new string('字', 4001), "description.too_long" },
-        { "channel", "fax", "channel.unknown" },
-        { "channel", null, "channel.required" },
-        { "urgency", "critical", "urgency.unknown" },
-        { "memberId", "会员-1", "memberId.invalid" },
-        { "memberId", Injection, "memberId.invalid" },
-        { "employer", new string('厂', 201), "employer.too_long" },
-        { "callbackConsent", null, "callbackConsent.required" },
+        { "callerName", null, "required" },
+        { "callerName", "   ", "required" },
+        { "callerName", new string('张', 51), "too_long" },
+        { "callerName", "张\u0007伟", "invalid" },
+        { "phone", null, "required" },
+        { "phone", "12345", "invalid" },
+        { "phone", "1381234567x", "invalid" },
+        { "phone", Injection, "invalid" },
+        { "category", null, "required" },
+        { "category", "LegalAid", "unknown" },
+        { "category", "bribery", "unknown" },
+        { "category", Injection, "unknown" },
+        { "regionCode", null, "required" },
+        { "regionCode", "110101", "unknown" },
+        { "regionCode", Injection, "unknown" },
+        { "subject", "", "required" },
+        { "subject", new string('字', 201), "too_long" },
+        { "description", null, "required" },
+        { "description", new string('字', 4001), "too_long" },
+        { "channel", "fax", "unknown" },
+        { "channel", null, "required" },
+        { "urgency", "critical", "unknown" },
+        { "memberId", "会员-1", "invalid" },
+        { "memberId", Injection, "invalid" },
+        { "employer", new string('厂', 201), "too_long" },
+        { "callbackConsent", null, "required" },
     };
 
     [Theory]
@@ -53,16 +53,16 @@ public sealed class HotlineBadInputTests(HotlineAppFixture fixture)
         body[field] = value is null ? null : JsonValue.Create(value);
         var problem = await PostIntakeAsync(new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), HttpStatusCode.BadRequest);
 
-        Assert.Equal("validation-failed", problem.GetProperty("code").GetString());
+        Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         Assert.Contains(code, problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
-    [InlineData("{\"callerName\":", "invalid-json")]
-    [InlineData("[1,2,3]", "invalid-json")]
-    [InlineData("{\"callerName\":\"张伟\",\"callbackConsent\":\"yes\"}", "invalid-json")]
-    [InlineData("{\"callerName\":\"张伟\",\"phone\":13812345678}", "invalid-json")]
-    [InlineData("null", "body.required")]
+    [InlineData("{\"callerName\":", "invalid_json")]
+    [InlineData("[1,2,3]", "invalid_json")]
+    [InlineData("{\"callerName\":\"张伟\",\"callbackConsent\":\"yes\"}", "invalid_json")]
+    [InlineData("{\"callerName\":\"张伟\",\"phone\":13812345678}", "invalid_json")]
+    [InlineData("null", "body_required")]
     public async Task Malformed_json_is_a_400_and_nothing_is_stored(string json, string code)
     {
         var problem = await PostIntakeAsync(new StringContent(json, Encoding.UTF8, "application/json"), HttpStatusCode.BadRequest);
@@ -70,22 +70,22 @@ public sealed class HotlineBadInputTests(HotlineAppFixture fixture)
     }
 
     [Fact]
-    public async Task An_oversized_body_is_a_400_and_nothing_is_stored()
+    public async Task An_oversized_body_is_a_413_and_nothing_is_stored()
     {
         var body = JsonSerializer.SerializeToNode(HotlineAppFixture.Intake("太大"))!.AsObject();
         body["padding"] = new string('x', 40_000);
-        var problem = await PostIntakeAsync(new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), HttpStatusCode.BadRequest);
-        Assert.Equal("body.too_large", problem.GetProperty("code").GetString());
+        var problem = await PostIntakeAsync(new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("request_too_large", problem.GetProperty("code").GetString());
     }
 
     [Theory]
     [InlineData("text/plain")]
     [InlineData("application/x-www-form-urlencoded")]
-    public async Task A_body_that_is_not_json_is_a_400_naming_the_content_type_and_nothing_is_stored(string contentType)
+    public async Task A_body_that_is_not_json_is_a_415_naming_the_content_type_and_nothing_is_stored(string contentType)
     {
         var json = JsonSerializer.Serialize(HotlineAppFixture.Intake("类型"));
-        var problem = await PostIntakeAsync(new StringContent(json, Encoding.UTF8, contentType), HttpStatusCode.BadRequest);
-        Assert.Equal(["content_type.not_json"], problem.GetProperty("errors").GetProperty("Content-Type").EnumerateArray().Select(e => e.GetString()));
+        var problem = await PostIntakeAsync(new StringContent(json, Encoding.UTF8, contentType), HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal(["unsupported_media_type"], problem.GetProperty("errors").GetProperty("Content-Type").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Theory]
