@@ -27,7 +27,8 @@ public static class StaffPageLayout
         input[type=file]{padding:6px 0;border:0;background:none}
         .error{color:#b42318;font-size:.9em;margin:2px 0 0}
         .primary{background:#1f5fbf}.secondary{background:#646a73}
-        .actions button,.actions .button{flex:0 1 auto;min-width:8em}
+        .actions button,.actions .button{flex:0 1 auto;min-width:8em;box-sizing:border-box}
+        .actions .button{display:inline-flex;align-items:center;justify-content:center}
         table.list{margin:8px 0}
         table.list th{width:auto;background:#fafbfc}
         table.list td{white-space:normal}

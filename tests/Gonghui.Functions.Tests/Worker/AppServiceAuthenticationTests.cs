@@ -126,7 +126,7 @@ public sealed class AppServiceAuthenticationTests
     private static async Task<(HttpContext Http, bool Ran)> InvokeAsync(HttpFunction function, bool trust, string principalHeader,
         ApiKeyStore? keys = null, string? apiKey = null)
     {
-        var services = new ServiceCollection().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         keys ??= new ApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true"), TimeProvider.System);
         var settings = new StaffPagesSettings(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
