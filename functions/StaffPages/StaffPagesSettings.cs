@@ -1,4 +1,5 @@
 using Gonghui.Functions.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 
 namespace Gonghui.Functions.StaffPages;
@@ -32,7 +33,7 @@ public sealed class StaffPagesSettings(IConfiguration configuration)
     public string? PublicBaseUrl => configuration["Gonghui:PublicBaseUrl"] is { Length: > 0 } url ? url : null;
 
     /// <summary>Cookies are Secure when the app is served over https, as the request or the public address says.</summary>
-    public bool IsHttps(Microsoft.AspNetCore.Http.HttpRequest request) =>
+    public bool IsHttps(HttpRequest request) =>
         request.IsHttps || (PublicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>Whether the app sits behind App Service authentication (the same setting the API honours).</summary>
