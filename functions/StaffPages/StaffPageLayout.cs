@@ -17,7 +17,7 @@ public static class StaffPageLayout
         main{max-width:1100px}
         .bar{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:8px 16px;border-bottom:1px solid #e5e6eb;padding-bottom:8px}
         .bar a{color:#1f5fbf;text-decoration:none;font-weight:bold}
-        .bar form{display:flex;align-items:center;gap:8px;margin:0}
+        .bar form,.bar .who{display:flex;align-items:center;gap:8px;margin:0}
         .bar button{flex:none;min-height:36px;padding:4px 12px;background:#646a73}
         a{color:#1f5fbf}
         .fields{display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:10px;background:#fff;padding:12px;border-radius:6px}
@@ -47,7 +47,7 @@ public static class StaffPageLayout
     {
         var signOut = session.SignedInWithKey
             ? $"""<form method="post" action="{StaffSignInFunctions.SignOutPath}">{StaffFormControls.TokenField(session)}<span>{Html.Encode(session.Caller.Name)}</span><button type="submit">退出登录</button></form>"""
-            : $"""<form><span>{Html.Encode(session.Caller.Name)}</span><a href="/.auth/logout">退出登录</a></form>""";
+            : $"""<div class="who"><span>{Html.Encode(session.Caller.Name)}</span><a href="/.auth/logout">退出登录</a></div>""";
         return Html.Document($"{title} - {AppName}",
             $"""<div class="bar"><a href="{StaffHomeFunction.Path}">{AppName}</a>{signOut}</div>{body}""", Style);
     }

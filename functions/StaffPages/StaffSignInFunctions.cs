@@ -71,6 +71,6 @@ public sealed class StaffSignInFunctions(StaffSessions sessions, StaffPagesSetti
         {StaffFormControls.Field("key", "访问密钥", $"""<input id="key" name="{KeyField}" type="password" autocomplete="current-password" required>""", error is null ? [] : [error], "wide")}
         <div class="actions wide"><button type="submit" class="primary">登录</button></div>
         </form>
-        {Html.Paragraph("访问密钥由系统管理员发放，请勿转借他人。登录状态保持 8 小时；在公用电脑上使用后请退出登录。", "note")}
+        {Html.Paragraph($"访问密钥由系统管理员发放，请勿转借他人。登录状态保持 {StaffPagesSettings.SessionLifetime.TotalHours} 小时；在公用电脑上使用后请退出登录。", "note")}
         """));
 }
