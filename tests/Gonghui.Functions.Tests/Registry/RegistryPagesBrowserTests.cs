@@ -41,7 +41,7 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         Assert.Equal("员工登录", await page.InnerTextAsync("h1"));
         await page.FillAsync("#key", secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).TapAsync();
-        await ArrivedAsync(page, url => url.EndsWith(RegistryPageFunctions.SearchPath, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(RegistryPageFunctions.SearchPath, StringComparison.Ordinal));
         Assert.Equal("劳模档案", await page.InnerTextAsync("h1"));
         var listed = await page.InnerTextAsync("table.list");
         Assert.All(people, p => Assert.Contains(p.Name!, listed));
@@ -53,14 +53,14 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await page.FillAsync("#name", "王");
         await page.SelectOptionAsync("#nameMatch", "prefix");
         await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).TapAsync();
-        await ArrivedAsync(page, url => url.Contains("nameMatch=prefix", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("nameMatch=prefix", StringComparison.Ordinal));
         var found = await page.InnerTextAsync("table.list");
         Assert.Contains("王建国", found);
         Assert.Contains("王建华", found);
         Assert.DoesNotContain("李秀英", found);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "王建国" }).TapAsync();
-        await ArrivedAsync(page, url => url.Contains("/records/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/records/", StringComparison.Ordinal));
         Assert.Equal("王建国", await page.InnerTextAsync("h1"));
         await AssertShowsNoPersonalNumbersAsync(page, people);
 
@@ -74,7 +74,7 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
 
         await page.FillAsync("#effectiveOn", "2025-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存状态" }).TapAsync();
-        await ArrivedAsync(page, url => url.Contains("statusChanged=1", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("statusChanged=1", StringComparison.Ordinal));
         var record = await page.InnerTextAsync("main");
         Assert.Contains("状态已更新", record);
         Assert.Contains("撤销（2025-06-30 起）：经核查撤销称号", record);
@@ -86,7 +86,7 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await HeadlessChromium.ScreenshotAsync(page, "registry-record-phone");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← 返回搜索" }).TapAsync();
-        await ArrivedAsync(page, url => url.EndsWith(RegistryPageFunctions.SearchPath, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(RegistryPageFunctions.SearchPath, StringComparison.Ordinal));
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 CSV" }).TapAsync());
         var csv = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await download.PathAsync())!));
         Assert.All(people, p => Assert.Contains(p.Name!, csv));
@@ -112,7 +112,7 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await page.GotoAsync(Url(RegistryPageFunctions.ImportPath));
         await page.FillAsync("#key", secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await ArrivedAsync(page, url => url.EndsWith(RegistryPageFunctions.ImportPath, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith(RegistryPageFunctions.ImportPath, StringComparison.Ordinal));
 
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "错误名单.csv", MimeType = "text/csv", Buffer = RegistryCsv.Utf8(broken, bom: true) });
         await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
@@ -151,17 +151,10 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await HeadlessChromium.ScreenshotAsync(page, "registry-import-done-desktop");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "周建华" }).ClickAsync();
-        await ArrivedAsync(page, url => url.Contains("/records/", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/records/", StringComparison.Ordinal));
         Assert.Contains("导入文件 名单.csv", await page.InnerTextAsync("main"));
         Assert.Contains("全国五一劳动奖章", await page.InnerTextAsync("main"));
     }
-
-    /// <summary>
-    /// Waits for the page a tap or click leads to, with room to spare: on the shared two-core test machine other app
-    /// processes and browsers run meanwhile (30 s, Playwright's default, once ran out during a full run).
-    /// </summary>
-    private static Task ArrivedAsync(IPage page, Func<string, bool> url) =>
-        page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
 
     private string Url(string path) => new Uri(relief.App.BaseAddress, path).ToString();
 
