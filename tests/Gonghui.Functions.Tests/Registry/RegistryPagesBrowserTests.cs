@@ -39,6 +39,7 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await page.GotoAsync(Url(RegistryPageFunctions.SearchPath));
         Assert.Contains("/api/staff/sign-in", page.Url);
         Assert.Equal("员工登录", await page.InnerTextAsync("h1"));
+        await HeadlessChromium.ScreenshotAsync(page, "staff-sign-in-phone");
         await page.FillAsync("#key", secret);
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).TapAsync();
         await page.WaitForURLAsync(url => url.EndsWith(RegistryPageFunctions.SearchPath, StringComparison.Ordinal));
@@ -150,6 +151,9 @@ public sealed class RegistryPagesBrowserTests(ReliefApp relief)
         await AssertShowsNoFullIdsAsync(page, ids);
         await HeadlessChromium.ScreenshotAsync(page, "registry-import-done-desktop");
 
+        await page.GotoAsync(Url(RegistryPageFunctions.SearchPath + "?region=" + region));
+        Assert.True(await HeadlessChromium.FitsWidthAsync(page), "The search page scrolls sideways on a desktop.");
+        await HeadlessChromium.ScreenshotAsync(page, "registry-search-desktop");
         await page.GetByRole(AriaRole.Link, new() { Name = "周建华" }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/records/", StringComparison.Ordinal));
         Assert.Contains("导入文件 名单.csv", await page.InnerTextAsync("main"));
