@@ -40,9 +40,13 @@ fi
 if ! grep -q '"Gonghui__Approvals__LinkKeys"' local.settings.json; then
   echo "==> local.settings.json has no Gonghui__Approvals__LinkKeys: copy the relief settings from local.settings.sample.json"
 fi
+if ! grep -q '"Gonghui__StaffPages__SessionKey"' local.settings.json; then
+  echo "==> local.settings.json has no Gonghui__StaffPages__SessionKey: copy it from local.settings.sample.json (staff pages need it)"
+fi
 
 echo "==> function app on http://127.0.0.1:7071 (demo data seeded on first start)"
 echo "    relief demo: an application waits for approval in http://127.0.0.1:1080 (click 查看并审批)"
+echo "    staff pages: http://127.0.0.1:7071/api/staff (sign in with a key from local.settings.json, e.g. the admin key)"
 dotnet build functions/Gonghui.Functions.csproj --no-restore --nologo -v q -clp:ErrorsOnly
 dotnet build runtime/LocalHost/Gonghui.LocalHost.csproj --no-restore --nologo -v q -clp:ErrorsOnly
 # The local host runs the compiled app as the Functions host would (Core Tools: `func start` in functions/bin/Debug/net10.0).

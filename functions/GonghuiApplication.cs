@@ -7,6 +7,7 @@ using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.StaffPages;
 using Gonghui.Connections;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -45,6 +46,7 @@ public static class GonghuiApplication
         services.ConfigureHttpJsonOptions(json => FunctionJson.Configure(json.SerializerOptions));
         services.AddNotifications(configuration);
         services.AddHotline(configuration);
+        services.AddStaffPages(configuration);
         services.AddRegistry(configuration);
         services.AddNominations(configuration);
         services.AddRelief();

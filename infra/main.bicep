@@ -84,6 +84,10 @@ param registryNationalIdHashKey string
 @secure()
 param nominationsNationalIdHashKey string
 
+@description('Base64 key (at least 32 random bytes) that signs the staff pages\' session cookies and form tokens; stored in Key Vault only. Changing it signs every member of staff out.')
+@secure()
+param staffSessionKey string
+
 @description('Where relief notifications go when the submitting unit has no contact on file.')
 param reliefDefaultUnitEmail string
 
@@ -278,6 +282,12 @@ resource nominationsNationalIdHashKeySecret 'Microsoft.KeyVault/vaults/secrets@2
   properties: { value: nominationsNationalIdHashKey }
 }
 
+resource staffSessionKeySecret 'Microsoft.KeyVault/vaults/secrets@2025-05-01' = {
+  parent: vault
+  name: 'staff-session-key'
+  properties: { value: staffSessionKey }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
   name: 'plan-${baseName}'
   location: location
@@ -316,6 +326,7 @@ var commonAppSettings = [
   { name: 'Gonghui__Relief__DefaultUnitEmail', value: reliefDefaultUnitEmail }
   { name: 'Gonghui__Registry__NationalIdHashKey', value: '@Microsoft.KeyVault(SecretUri=${registryNationalIdHashKeySecret.properties.secretUri})' }
   { name: 'Gonghui__Nominations__NationalIdHashKey', value: '@Microsoft.KeyVault(SecretUri=${nominationsNationalIdHashKeySecret.properties.secretUri})' }
+  { name: 'Gonghui__StaffPages__SessionKey', value: '@Microsoft.KeyVault(SecretUri=${staffSessionKeySecret.properties.secretUri})' }
 ]
 
 // Flex Consumption takes runtime and package from functionAppConfig and refuses these settings; Elastic Premium needs them.

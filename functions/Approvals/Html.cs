@@ -15,7 +15,8 @@ internal static class Html
 
     public static string Encode(string? text) => Encoder.Encode(text ?? "");
 
-    public static string Document(string title, string body) => $$"""
+    /// <summary>The page; <paramref name="style"/> adds rules after the common ones (later rules win).</summary>
+    public static string Document(string title, string body, string style = "") => $$"""
         <!DOCTYPE html>
         <html lang="zh-CN">
         <head>
@@ -39,6 +40,7 @@ internal static class Html
         .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
         button,.button{flex:1 1 30%;min-height:44px;border:0;border-radius:6px;font:inherit;color:#fff;cursor:pointer;text-align:center;text-decoration:none;padding:10px}
         .approve{background:#1f7a3a}.reject{background:#b42318}.return{background:#8a6100}.button{display:inline-block;background:#1f5fbf}
+        {{style}}
         </style>
         </head>
         <body><main>

@@ -36,6 +36,10 @@ public readonly partial record struct PhoneNumber
 
     public override string ToString() => Masked;
 
+    /// <summary>A stored number as shown to people: masked when it parses, every character a '*' when it does not.</summary>
+    [return: NotNullIfNotNull(nameof(text))]
+    public static string? Mask(string? text) => text is null ? null : TryParse(text, out var number) ? number.Masked : new string('*', text.Length);
+
     public static bool TryParse([NotNullWhen(true)] string? text, out PhoneNumber number)
     {
         number = default;

@@ -1,4 +1,5 @@
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Http;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
@@ -41,7 +42,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (IsCrossSite(context.Request))
+        if (CrossSiteRequest.IsCrossSite(context.Request, settings.Value.PublicBaseUrl))
         {
             logger.LogWarning("Cross-site POST to an approval link refused");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
@@ -95,39 +96,4 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
         ApprovalLinkPageKind.Expired => StatusCodes.Status410Gone,
         _ => StatusCodes.Status409Conflict,
     }, ApprovalPages.ForState(state));
-
-    /// <summary>
-    /// Browsers say where a POST came from. The form posts to its own page, so a browser that sends Sec-Fetch-Site
-    /// must say same-origin; otherwise (plain http to a host name) the Origin header must be ours. Pages are served with
-    /// Referrer-Policy same-origin: under no-referrer browsers send "Origin: null" even for the page's own form.
-    /// </summary>
-    private bool IsCrossSite(HttpRequest request)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0) return !string.Equals(site, "same-origin", StringComparison.OrdinalIgnoreCase);
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0) return false;
-        var own = $"{request.Scheme}://{request.Host}";
-        return !string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(origin, OriginOf(settings.Value.PublicBaseUrl), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
-
-    /// <summary>A page that is never cached, framed, sniffed or referred from to other sites.</summary>
-    private sealed class HtmlPage(int status, string html) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "text/html; charset=utf-8";
-            response.Headers.CacheControl = "no-store";
-            response.Headers.Pragma = "no-cache";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers["Referrer-Policy"] = "same-origin";
-            await response.WriteAsync(html, httpContext.RequestAborted);
-        }
-    }
 }

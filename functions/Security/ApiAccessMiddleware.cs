@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Gonghui.Functions.StaffPages;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Middleware;
 
@@ -6,14 +8,14 @@ namespace Gonghui.Functions.Security;
 
 /// <summary>
 /// The one place that decides who may call an HTTP function, under the Functions host and the local host alike:
-/// the function's <see cref="ApiAccessAttribute"/> or <see cref="PublicAccessAttribute"/> (see
-/// <see cref="FunctionAccess"/>), checked by <see cref="ApiKeyAuthorizer"/>, which stores the caller in the request's
-/// HttpContext. A refusal is written to the response directly and the function does not run. Every function is
+/// the function's <see cref="ApiAccessAttribute"/>, <see cref="StaffPageAttribute"/> or <see cref="PublicAccessAttribute"/>
+/// (see <see cref="FunctionAccess"/>), checked by <see cref="ApiKeyAuthorizer"/> or, for staff pages, <see cref="StaffPageGate"/>,
+/// which store the caller in the request's HttpContext. A refusal is written to the response directly and the function does not run. Every function is
 /// anonymous at the Functions level: the app decides with its own keys.
 /// </summary>
-public sealed class ApiAccessMiddleware(ApiKeyAuthorizer authorizer) : IFunctionsWorkerMiddleware
+public sealed class ApiAccessMiddleware(ApiKeyAuthorizer authorizer, StaffPageGate staffPages) : IFunctionsWorkerMiddleware
 {
-    private readonly ConcurrentDictionary<string, ApiRoles?> _admitted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FunctionAccessRule> _rules = new(StringComparer.Ordinal);
 
     public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
     {
@@ -25,10 +27,16 @@ public sealed class ApiAccessMiddleware(ApiKeyAuthorizer authorizer) : IFunction
         }
         var httpContext = context.GetHttpContext()
                           ?? throw new InvalidOperationException($"HTTP function {definition.Name} was invoked without an HttpContext.");
-        var admitted = _admitted.GetOrAdd(definition.EntryPoint, _ => FunctionAccess.Of(FunctionAccess.MethodOf(definition)));
-        if (admitted is { } roles && await authorizer.AuthorizeAsync(httpContext, roles) is { } problem)
+        var rule = _rules.GetOrAdd(definition.EntryPoint, _ => FunctionAccess.Of(FunctionAccess.MethodOf(definition)));
+        IResult? refusal = rule.Kind switch
         {
-            await problem.ExecuteAsync(httpContext);
+            FunctionAccessKind.ApiKey => await authorizer.AuthorizeAsync(httpContext, rule.Roles),
+            FunctionAccessKind.StaffPage => await staffPages.AdmitAsync(httpContext, rule.Roles),
+            _ => null,
+        };
+        if (refusal is not null)
+        {
+            await refusal.ExecuteAsync(httpContext);
             return;
         }
         await next(context);

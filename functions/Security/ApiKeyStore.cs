@@ -93,14 +93,14 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
         return keys.OrderBy(k => k.CreatedAt).ToList();
     }
 
+    /// <summary>The key with this id, revoked or not; null when there is none. Reads the keys' partition (ids are not row keys).</summary>
+    public async Task<ApiKey?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
+        await RowOfIdAsync(id, cancellationToken) is { } row ? FromEntity(row) : null;
+
     /// <summary>Revokes the key with this id (again revoking a revoked key keeps its first time); null when unknown.</summary>
     public async Task<ApiKey?> RevokeAsync(string id, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        TableEntity? row = null;
-        await foreach (var entity in _table.QueryAsync<TableEntity>(
-                           TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
-            row = entity;
+        var row = await RowOfIdAsync(id, cancellationToken);
         if (row is null)
             return null;
         if (row.GetDateTimeOffset("RevokedAt") is null)
@@ -110,6 +110,16 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
         }
         _cache.TryRemove(row.RowKey, out _);
         return FromEntity(row);
+    }
+
+    private async Task<TableEntity?> RowOfIdAsync(string id, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        TableEntity? row = null;
+        await foreach (var entity in _table.QueryAsync<TableEntity>(
+                           TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
+            row = entity;
+        return row;
     }
 
     private Task EnsureTableAsync(CancellationToken cancellationToken)

@@ -1,11 +1,12 @@
 using System.Reflection;
+using Gonghui.Functions.StaffPages;
 using Microsoft.Azure.Functions.Worker;
 
 namespace Gonghui.Functions.Security;
 
 /// <summary>
-/// Who may call an HTTP function, read from its method: <see cref="ApiAccessAttribute"/> (the roles) or
-/// <see cref="PublicAccessAttribute"/> (anyone). The method is found the way the worker finds it, from the function's
+/// Who may call an HTTP function, read from its method: <see cref="ApiAccessAttribute"/> (API keys of the roles),
+/// <see cref="StaffPageAttribute"/> (signed-in staff of the roles) or <see cref="PublicAccessAttribute"/> (anyone). The method is found the way the worker finds it, from the function's
 /// entry point ("Namespace.Type.Method") and assembly.
 /// </summary>
 public static class FunctionAccess
@@ -15,17 +16,24 @@ public static class FunctionAccess
     public static bool IsHttpTriggered(FunctionDefinition definition) =>
         definition.InputBindings.Values.Any(b => string.Equals(b.Type, HttpTriggerType, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The roles admitted, or null for a public function; throws when the method declares neither or both.</summary>
-    public static ApiRoles? Of(MethodInfo method)
+    /// <summary>What the method declares; throws when it declares none or more than one kind of access, or no role.</summary>
+    public static FunctionAccessRule Of(MethodInfo method)
     {
-        var roles = method.GetCustomAttribute<ApiAccessAttribute>()?.Roles;
-        var isPublic = method.IsDefined(typeof(PublicAccessAttribute), inherit: false);
-        if (roles is null == !isPublic)
+        var name = $"{method.DeclaringType?.FullName}.{method.Name}";
+        var declared = new List<FunctionAccessRule>();
+        if (method.GetCustomAttribute<ApiAccessAttribute>() is { } api)
+            declared.Add(new FunctionAccessRule(FunctionAccessKind.ApiKey, api.Roles));
+        if (method.GetCustomAttribute<StaffPageAttribute>() is { } page)
+            declared.Add(new FunctionAccessRule(FunctionAccessKind.StaffPage, page.Roles));
+        if (method.IsDefined(typeof(PublicAccessAttribute), inherit: false))
+            declared.Add(FunctionAccessRule.Public);
+        if (declared.Count != 1)
             throw new InvalidOperationException(
-                $"HTTP function method {method.DeclaringType?.FullName}.{method.Name} must carry exactly one of [ApiAccess(...)] and [PublicAccess].");
-        if (roles == ApiRoles.None)
-            throw new InvalidOperationException($"[ApiAccess] on {method.DeclaringType?.FullName}.{method.Name} admits no role.");
-        return roles;
+                $"HTTP function method {name} must carry exactly one of [ApiAccess(...)], [StaffPage(...)] and [PublicAccess].");
+        var rule = declared[0];
+        if (rule.Kind != FunctionAccessKind.Public && rule.Roles == ApiRoles.None)
+            throw new InvalidOperationException($"[{rule.Kind}] on {name} admits no role.");
+        return rule;
     }
 
     public static MethodInfo MethodOf(FunctionDefinition definition)

@@ -28,6 +28,8 @@ public sealed record HttpFunction(string Name, MethodInfo Method, HttpTriggerAtt
 
     public string HttpMethod => (Trigger.Methods?.FirstOrDefault() ?? "get").ToUpperInvariant();
 
+    public FunctionAccessRule Access => FunctionAccess.Of(Method);
+
     /// <summary>The roles the function admits; null for a public function.</summary>
-    public ApiRoles? Admitted => FunctionAccess.Of(Method);
+    public ApiRoles? Admitted => Access.Kind == FunctionAccessKind.Public ? null : Access.Roles;
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.StaffPages;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests;
@@ -11,7 +12,8 @@ namespace Gonghui.Functions.Tests;
 /// Every HTTP function of the real function app, called through its process by every role, without a key, with an
 /// unknown key and with a revoked key: the host refuses exactly the roles a function does not declare
 /// (403 role-not-allowed) and every call without a valid key (401), as declared by [ApiAccess] and [PublicAccess]. An admitted role may still be refused by the
-/// capability itself (a handler outside the ticket's unit), but never with the host's codes.
+/// capability itself (a handler outside the ticket's unit), but never with the host's codes. Staff pages ([StaffPage])
+/// open only to a signed-in session: an API key in the header sends the caller to the sign-in page like no key at all.
 /// </summary>
 public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
 {
@@ -40,6 +42,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
             ["Gonghui:Approvals:LinkKeys"] = "matrix:" + hashKey,
             ["Gonghui:Approvals:ActiveKeyId"] = "matrix",
             ["Gonghui:Smtp:Port"] = FreePort.Next().ToString(),
+            [StaffPagesSettings.SessionKeySetting] = hashKey,
         });
     }
 
@@ -56,7 +59,7 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
         Assert.Contains(HttpFunctions, f => f.Name == "HotlineTicketAction");
         Assert.Contains(HttpFunctions, f => f.Name == "ReliefSubmitApplication");
         var failures = new List<string>();
-        foreach (var function in HttpFunctions)
+        foreach (var function in HttpFunctions.Where(f => f.Access.Kind != FunctionAccessKind.StaffPage))
         {
             var admittedRoles = function.Admitted;
             foreach (var role in ApiRoleNames.All)
@@ -74,6 +77,26 @@ public sealed partial class AuthorizationMatrixTests : IAsyncLifetime
                 var (status, _) = await CallAsync(function, key);
                 if (status != HttpStatusCode.Unauthorized)
                     failures.Add($"{function.Name} with {what}: {(int)status}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
+    public async Task An_api_key_opens_no_staff_page_without_signing_in()
+    {
+        var pages = HttpFunctions.Where(f => f.Access.Kind == FunctionAccessKind.StaffPage).ToList();
+        Assert.Contains(pages, f => f.Name == "RegistryPageSearch");
+        var failures = new List<string>();
+        foreach (var function in pages)
+        {
+            foreach (var key in _keys.Values.Append(null))
+            {
+                using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _app.BaseAddress };
+                if (key is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthorizer.HeaderName, key);
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(function.HttpMethod), RouteParameter().Replace(function.Route, "1")));
+                if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.StartsWith(StaffSignInFunctions.Path) != true)
+                    failures.Add($"{function.Name} with {(key is null ? "no key" : "a key")}: {(int)response.StatusCode} {response.Headers.Location}");
             }
         }
         Assert.Empty(failures);

@@ -14,6 +14,7 @@ public sealed class BicepToolTests
         ["GONGHUI_NATIONAL_ID_HASH_KEY"] = "bmF0aW9uYWwtaWQta2V5LWZyb20tdGhlLWVudmlyb25tZW50",
         ["GONGHUI_REGISTRY_NATIONAL_ID_HASH_KEY"] = "cmVnaXN0cnktbmF0aW9uYWwtaWQta2V5LWZyb20tZW52aXJvbm1lbnQ=",
         ["GONGHUI_NOMINATIONS_NATIONAL_ID_HASH_KEY"] = "bm9taW5hdGlvbnMtbmF0aW9uYWwtaWQta2V5LWZyb20tZW52",
+        ["GONGHUI_STAFF_SESSION_KEY"] = "c3RhZmYtc2Vzc2lvbi1rZXktZnJvbS10aGUtZW52aXJvbm1lbnQ=",
     };
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class BicepToolTests
         Assert.Equal(SampleSecrets["GONGHUI_APPROVAL_LINK_KEYS"], (string?)parameters["approvalLinkKeys"]?["value"]);
         Assert.Equal(SampleSecrets["GONGHUI_REGISTRY_NATIONAL_ID_HASH_KEY"], (string?)parameters["registryNationalIdHashKey"]?["value"]);
         Assert.Equal(SampleSecrets["GONGHUI_NOMINATIONS_NATIONAL_ID_HASH_KEY"], (string?)parameters["nominationsNationalIdHashKey"]?["value"]);
+        Assert.Equal(SampleSecrets["GONGHUI_STAFF_SESSION_KEY"], (string?)parameters["staffSessionKey"]?["value"]);
     }
 
     [Fact]

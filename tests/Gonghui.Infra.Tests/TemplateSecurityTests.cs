@@ -85,6 +85,7 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
             [
                 "Gonghui__Approvals__LinkKeys", "Gonghui__Hotline__PhoneHashKey", "Gonghui__Nominations__NationalIdHashKey",
                 "Gonghui__Registry__NationalIdHashKey", "Gonghui__Relief__NationalIdHashKey", "Gonghui__Smtp__Password",
+                "Gonghui__StaffPages__SessionKey",
             ],
             secretSettings.Order());
         foreach (var name in secretSettings)
@@ -104,7 +105,8 @@ public sealed partial class TemplateSecurityTests(CompiledTemplateFixture fixtur
     [InlineData("Gonghui__Relief__NationalIdHashKey", "nationalIdHashKey")]
     [InlineData("Gonghui__Registry__NationalIdHashKey", "registryNationalIdHashKey")]
     [InlineData("Gonghui__Nominations__NationalIdHashKey", "nominationsNationalIdHashKey")]
-    public void EachNationalIdHashKeyComesFromItsOwnKeyVaultSecret(string setting, string parameter)
+    [InlineData("Gonghui__StaffPages__SessionKey", "staffSessionKey")]
+    public void EachKeyComesFromItsOwnKeyVaultSecret(string setting, string parameter)
     {
         var settings = Template.AppSettings(flexConsumption: true);
 

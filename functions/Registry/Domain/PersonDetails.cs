@@ -18,7 +18,7 @@ public sealed record PersonDetails
 
     public string MaskedNationalId => Privacy.NationalId.Mask(NationalId);
 
-    public string? MaskedPhone => Phone is null ? null : Privacy.PhoneNumber.TryParse(Phone, out var phone) ? phone.Masked : new string('*', Phone.Length);
+    public string? MaskedPhone => Privacy.PhoneNumber.Mask(Phone);
 
     /// <summary>Equal in every field, awards compared in order.</summary>
     public bool SameAs(PersonDetails other) => SamePersonAs(other) && Awards.SequenceEqual(other.Awards);

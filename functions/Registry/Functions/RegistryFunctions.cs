@@ -26,7 +26,7 @@ public sealed class RegistryFunctions(RegistryService registry)
     public async Task<IResult> Search([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Records)] HttpRequest req,
         CancellationToken cancellationToken)
     {
-        var query = ParseQuery(req);
+        var query = RegistryHttp.SearchQuery(req, registry.Awards);
         if (!query.IsValid) return Problems.Invalid(query.Errors);
         return RegistryHttp.Answer(await registry.SearchAsync(RegistryHttp.Caller(req), query.Value!, cancellationToken),
             page => RegistryHttp.Json(new { items = page.Items, continuationToken = page.Next?.ToToken() }));
@@ -113,19 +113,11 @@ public sealed class RegistryFunctions(RegistryService registry)
     public async Task<IResult> Export([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "registry/export")] HttpRequest req,
         CancellationToken cancellationToken)
     {
-        var query = ParseQuery(req);
+        var query = RegistryHttp.SearchQuery(req, registry.Awards);
         if (!query.IsValid) return Problems.Invalid(query.Errors);
         var fullIds = req.Query["fullIds"].ToString() == "true";
         var csv = new MemoryStream();
         var exported = await registry.ExportAsync(RegistryHttp.Caller(req), query.Value!, fullIds, Guid.NewGuid().ToString("N"), csv, cancellationToken);
-        return RegistryHttp.Answer(exported, _ => RegistryHttp.NoStore(
-            Results.File(csv.ToArray(), "text/csv; charset=utf-8", $"model-workers-{DateTime.UtcNow:yyyyMMdd}.csv")));
-    }
-
-    private Validated<RegistrySearchQuery> ParseQuery(HttpRequest req)
-    {
-        string? Value(string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;
-        return RegistrySearchQueryParser.Parse(Value("name"), Value("nameMatch"), Value("region"), Value("award"), Value("year"),
-            Value("status"), Value("pageSize"), Value("continuation"), registry.Awards);
+        return RegistryHttp.Answer(exported, _ => RegistryHttp.CsvDownload(csv.ToArray()));
     }
 }

@@ -43,6 +43,18 @@ public static class RegistryHttp
 
     public static IResult WithETag(string etag, IResult inner) => new WithHeadersResult(inner, ("ETag", etag));
 
+    /// <summary>The search the request's query string asks for (name, nameMatch, region, award, year, status, pageSize, continuation).</summary>
+    public static Validated<RegistrySearchQuery> SearchQuery(HttpRequest req, AwardCatalog awards)
+    {
+        string? Value(string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;
+        return RegistrySearchQueryParser.Parse(Value("name"), Value("nameMatch"), Value("region"), Value("award"), Value("year"),
+            Value("status"), Value("pageSize"), Value("continuation"), awards);
+    }
+
+    /// <summary>An export's CSV as a download named by today's date, not kept by browsers or proxies.</summary>
+    public static IResult CsvDownload(byte[] csv) =>
+        NoStore(Results.File(csv, "text/csv; charset=utf-8", $"model-workers-{DateTime.UtcNow:yyyyMMdd}.csv"));
+
     /// <summary>Full national IDs are not to be kept by browsers or proxies.</summary>
     public static IResult NoStore(IResult inner) => new WithHeadersResult(inner, ("Cache-Control", "no-store"));
 }

@@ -9,5 +9,7 @@ namespace Gonghui.Functions.Registry.Import;
 public sealed record ImportPlan(int Rows, IReadOnlyList<(ImportedPerson Person, StoredRecord? Existing)> People, int Created, int Updated, int Unchanged,
     IReadOnlyList<ImportError> Errors)
 {
-    public ImportReport Report(bool dryRun) => new(!dryRun && Errors.Count == 0, Rows, People.Count, Created, Updated, Unchanged, Errors);
+    public ImportReport Report(bool dryRun) => new(!dryRun && Errors.Count == 0, Rows, People.Count, Created, Updated, Unchanged, Errors,
+        Errors.Count > 0 ? [] : People.Select(p => new ImportedRecord(p.Person.RecordId, p.Person.Details.Name, p.Person.Details.MaskedNationalId,
+            p.Person.Details.Region)).ToList());
 }

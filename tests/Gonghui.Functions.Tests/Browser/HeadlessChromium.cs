@@ -12,6 +12,12 @@ public sealed class HeadlessChromium : IAsyncDisposable
     public const string ExecutablePath = "/usr/bin/chromium";
     private static readonly string ScreenshotDirectory = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>
+    /// How long a page action, navigation or screenshot may take. Playwright's 30 s ran out now and then in a full test
+    /// run, where the two cores of the test machine also serve the other app processes and their storage.
+    /// </summary>
+    private const float ActionTimeoutMs = 90_000;
+
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
 
@@ -42,6 +48,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             HasTouch = true,
             Locale = "zh-CN",
         });
+        context.SetDefaultTimeout(ActionTimeoutMs);
         return await context.NewPageAsync();
     }
 
@@ -53,6 +60,7 @@ public sealed class HeadlessChromium : IAsyncDisposable
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
             Locale = "zh-CN",
         });
+        context.SetDefaultTimeout(ActionTimeoutMs);
         return await context.NewPageAsync();
     }
 

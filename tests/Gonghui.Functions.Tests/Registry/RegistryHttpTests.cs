@@ -137,13 +137,7 @@ public sealed class RegistryHttpTests(ReliefApp relief)
     }
 
     /// <summary>A registry key limited to <paramref name="region"/>, created by the admin over the API.</summary>
-    private async Task<HttpClient> StaffClientAsync(string region)
-    {
-        using var admin = relief.Client(ReliefApp.AdminKey);
-        using var created = await admin.PostAsJsonAsync("api/keys", new { name = $"档案管理员 {region}", role = "registry", region }, Json);
-        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return relief.Client((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString());
-    }
+    private async Task<HttpClient> StaffClientAsync(string region) => relief.Client(await RegistryStaffKeys.CreateAsync(relief, region));
 
     private static async Task<HttpResponseMessage> PutAsync(HttpClient client, string id, string? etag, RegistryRecordInput record, string reason)
     {

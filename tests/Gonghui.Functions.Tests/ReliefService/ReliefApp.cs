@@ -28,6 +28,9 @@ public sealed partial class ReliefApp : IAsyncLifetime
     /// <summary>The registry's national ID hash key in the app, for tests that enter people in its registry.</summary>
     public static readonly string RegistryHashKey = Convert.ToBase64String(Enumerable.Range(151, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>The key that signs staff page sessions and form tokens in the app.</summary>
+    public static readonly string StaffSessionKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
+
     private readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
 
     public AzuriteServer Azurite { get; private set; } = null!;
@@ -101,6 +104,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
         ["Gonghui:Approvals:ActiveKeyId"] = activeKeyId ?? "old",
         ["Gonghui:Relief:NationalIdHashKey"] = HashKey,
         [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = RegistryHashKey,
+        [Gonghui.Functions.StaffPages.StaffPagesSettings.SessionKeySetting] = StaffSessionKey,
         [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = HashKey,
         ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ReliefTests",
         ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",

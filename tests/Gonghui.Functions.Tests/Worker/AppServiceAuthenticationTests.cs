@@ -2,9 +2,12 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.StaffPages;
 using Gonghui.Testing;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Gonghui.Functions.Tests.Worker;
 
@@ -18,6 +21,26 @@ public sealed class AppServiceAuthenticationTests
 {
     private static readonly HttpFunction DecideByApi = AppFunctions.Http.Single(f => f.Name == "ApprovalDecide");
     private static readonly HttpFunction ListPending = AppFunctions.Http.Single(f => f.Name == "ApprovalListPending");
+    private static readonly HttpFunction RegistrySearchPage = AppFunctions.Http.Single(f => f.Name == "RegistryPageSearch");
+
+    [Fact]
+    public async Task A_staff_page_admits_the_signed_in_principal_by_its_app_role()
+    {
+        var (http, ran) = await InvokeAsync(RegistrySearchPage, trust: true, Principal("档案科 李娜", "registry"));
+        Assert.True(ran);
+        Assert.Equal("档案科 李娜", http.GetStaffSession().Caller.Name);
+        Assert.False(http.GetStaffSession().SignedInWithKey);
+        Assert.Equal(ApiRoles.Registry, http.GetApiCaller()!.Role);
+    }
+
+    [Fact]
+    public async Task Without_the_setting_a_staff_page_sends_the_principal_to_the_sign_in_form()
+    {
+        var (http, ran) = await InvokeAsync(RegistrySearchPage, trust: false, Principal("档案科 李娜", "registry"));
+        Assert.False(ran);
+        Assert.Equal(302, http.Response.StatusCode);
+        Assert.StartsWith(StaffSignInFunctions.Path, http.Response.Headers.Location.ToString());
+    }
 
     [Fact]
     public async Task The_principal_is_admitted_by_its_app_role_and_is_the_caller()
@@ -103,9 +126,15 @@ public sealed class AppServiceAuthenticationTests
     private static async Task<(HttpContext Http, bool Ran)> InvokeAsync(HttpFunction function, bool trust, string principalHeader,
         ApiKeyStore? keys = null, string? apiKey = null)
     {
-        var services = new ServiceCollection().BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().BuildServiceProvider();
         keys ??= new ApiKeyStore(new TableServiceClient("UseDevelopmentStorage=true"), TimeProvider.System);
-        var middleware = new ApiAccessMiddleware(new ApiKeyAuthorizer(keys, trustAppServicePrincipal: trust));
+        var settings = new StaffPagesSettings(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [StaffPagesSettings.SessionKeySetting] = Convert.ToBase64String(new byte[32]),
+            [ApiKeyAuthorizer.AppServiceAuthenticationSetting] = trust ? "true" : "false",
+        }).Build());
+        var staffPages = new StaffPageGate(new StaffSessions(keys, settings, TimeProvider.System), settings, NullLogger<StaffPageGate>.Instance);
+        var middleware = new ApiAccessMiddleware(new ApiKeyAuthorizer(keys, trustAppServicePrincipal: trust), staffPages);
         var http = new DefaultHttpContext { RequestServices = services };
         http.Request.Path = "/" + function.Route;
         http.Request.Headers[AppServicePrincipal.HeaderName] = principalHeader;
