@@ -6,8 +6,9 @@ namespace Gonghui.Functions.Security;
 
 /// <summary>
 /// Who may call an HTTP function, read from its method: <see cref="ApiAccessAttribute"/> (API keys of the roles),
-/// <see cref="StaffPageAttribute"/> (signed-in staff of the roles) or <see cref="PublicAccessAttribute"/> (anyone). The method is found the way the worker finds it, from the function's
-/// entry point ("Namespace.Type.Method") and assembly.
+/// <see cref="StaffPageAttribute"/> (signed-in staff of the roles) or <see cref="PublicAccessAttribute"/> (anyone).
+/// The method is found the way the worker finds it, from the function's entry point ("Namespace.Type.Method") and
+/// assembly.
 /// </summary>
 public static class FunctionAccess
 {
@@ -32,7 +33,7 @@ public static class FunctionAccess
                 $"HTTP function method {name} must carry exactly one of [ApiAccess(...)], [StaffPage(...)] and [PublicAccess].");
         var rule = declared[0];
         if (rule.Kind != FunctionAccessKind.Public && rule.Roles == ApiRoles.None)
-            throw new InvalidOperationException($"[{rule.Kind}] on {name} admits no role.");
+            throw new InvalidOperationException($"[{(rule.Kind == FunctionAccessKind.ApiKey ? "ApiAccess" : "StaffPage")}] on {name} admits no role.");
         return rule;
     }
 
