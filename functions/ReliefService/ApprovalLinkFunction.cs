@@ -28,7 +28,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
         var (status, html) = HttpMethods.IsPost(req.Method)
             ? await PostAsync(req.HttpContext, token, client)
             : await GetAsync(token, req.HttpContext.RequestAborted);
-        return new HtmlPage(status, html);
+        return new ApprovalPageResult(status, html);
     }
 
     private async Task<(int, string)> GetAsync(string token, CancellationToken cancellationToken)
@@ -41,7 +41,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (IsCrossSite(context.Request))
+        if (ApprovalPostOrigin.IsCrossSite(context.Request, settings.Value.PublicBaseUrl))
         {
             logger.LogWarning("Cross-site POST to an approval link refused");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
@@ -88,46 +88,5 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
         return (status, ApprovalPages.Confirmation(model, error));
     }
 
-    private static (int, string) Page(ApprovalLinkState state) => (state.Kind switch
-    {
-        ApprovalLinkPageKind.Invalid => StatusCodes.Status400BadRequest,
-        ApprovalLinkPageKind.FormRejected => StatusCodes.Status403Forbidden,
-        ApprovalLinkPageKind.Expired => StatusCodes.Status410Gone,
-        _ => StatusCodes.Status409Conflict,
-    }, ApprovalPages.ForState(state));
-
-    /// <summary>
-    /// Browsers say where a POST came from. The form posts to its own page, so a browser that sends Sec-Fetch-Site
-    /// must say same-origin; otherwise (plain http to a host name) the Origin header must be ours. Pages are served with
-    /// Referrer-Policy same-origin: under no-referrer browsers send "Origin: null" even for the page's own form.
-    /// </summary>
-    private bool IsCrossSite(HttpRequest request)
-    {
-        var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site.Length > 0) return !string.Equals(site, "same-origin", StringComparison.OrdinalIgnoreCase);
-        var origin = request.Headers.Origin.ToString();
-        if (origin.Length == 0) return false;
-        var own = $"{request.Scheme}://{request.Host}";
-        return !string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
-            && !string.Equals(origin, OriginOf(settings.Value.PublicBaseUrl), StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
-
-    /// <summary>A page that is never cached, framed, sniffed or referred from to other sites.</summary>
-    private sealed class HtmlPage(int status, string html) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
-        {
-            var response = httpContext.Response;
-            response.StatusCode = status;
-            response.ContentType = "text/html; charset=utf-8";
-            response.Headers.CacheControl = "no-store";
-            response.Headers.Pragma = "no-cache";
-            response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-            response.Headers.XContentTypeOptions = "nosniff";
-            response.Headers["Referrer-Policy"] = "same-origin";
-            await response.WriteAsync(html, httpContext.RequestAborted);
-        }
-    }
+    private static (int, string) Page(ApprovalLinkState state) => (ApprovalPages.StatusOf(state.Kind), ApprovalPages.ForState(state));
 }
