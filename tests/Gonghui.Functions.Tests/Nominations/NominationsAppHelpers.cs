@@ -159,7 +159,14 @@ public sealed partial class NominationsApp
     {
         using var client = Client(null);
         var page = await client.GetStringAsync($"api/nominations/review/{token}");
-        var fields = new Dictionary<string, string> { ["decision"] = decision, ["formToken"] = FormTokenIn(page) };
+        return await PostDecisionAsync(token, FormTokenIn(page), decision, comment, revisionDays);
+    }
+
+    /// <summary>Posts a review link's form with the anti-forgery value of a page opened earlier.</summary>
+    public async Task<HttpResponseMessage> PostDecisionAsync(string token, string formToken, string decision, string? comment = null, int? revisionDays = null)
+    {
+        using var client = Client(null);
+        var fields = new Dictionary<string, string> { ["decision"] = decision, ["formToken"] = formToken };
         if (comment is not null) fields["comment"] = comment;
         if (revisionDays is not null) fields["revisionDays"] = revisionDays.Value.ToString();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/nominations/review/{token}") { Content = new FormUrlEncodedContent(fields) };
