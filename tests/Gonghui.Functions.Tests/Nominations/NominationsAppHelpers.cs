@@ -57,13 +57,13 @@ public sealed partial class NominationsApp
 
     public static string UnionEmail(string unionId) => $"{unionId}@union.test";
 
-    /// <summary>One reviewer per level for <see cref="County"/>, ids named by level.</summary>
-    public async Task SetReviewersAsync()
+    /// <summary>One reviewer per level for <paramref name="county"/>, ids named by level.</summary>
+    public async Task SetReviewersAsync(string county = County)
     {
         using var admin = Admin();
         foreach (var level in new[] { ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province })
         {
-            using var put = await admin.PutAsJsonAsync($"api/nominations/reviewers/{level.RegionCodeFor(County)}/{WireName<ReviewLevel>.Of(level)}",
+            using var put = await admin.PutAsJsonAsync($"api/nominations/reviewers/{level.RegionCodeFor(county)}/{WireName<ReviewLevel>.Of(level)}",
                 new[] { ReviewerAt(level) }, Json);
             put.EnsureSuccessStatusCode();
         }
