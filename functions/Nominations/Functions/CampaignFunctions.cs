@@ -11,16 +11,14 @@ namespace Gonghui.Functions.Nominations.Functions;
 /// <summary>The body of PUT /api/nominations/campaigns/{id}: the campaign as it should be, and the nominations the change may invalidate.</summary>
 public sealed record CampaignChangeRequest(Campaign? Campaign, IReadOnlyList<string>? AcknowledgedNominations);
 
-/// <summary>A region's places at one level and how many are taken.</summary>
-public sealed record QuotaView(ReviewLevel Level, string RegionCode, int Places, int Used, int Left);
-
 /// <summary>
 /// Award campaigns over HTTP for admins: create (a retry with the same campaign answers it), read (nominators too, to
 /// see what a nomination needs), change under If-Match with the campaign change check (a change that would invalidate
-/// nominations or go below taken places is refused, naming them, unless the nominations are acknowledged), and the
-/// places per region and level.
+/// nominations or go below taken places is refused, naming them, unless the nominations are acknowledged), the places
+/// per region and level, and the campaign's figures.
 /// </summary>
-public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministration administration, QuotaStore quotas)
+public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministration administration, QuotaStore quotas, NominationStore nominations,
+    ObjectionStore objections)
 {
     private const string Campaigns = "nominations/campaigns";
 
@@ -89,10 +87,16 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
         string campaignId, CancellationToken cancellationToken)
     {
         if (await campaigns.GetAsync(campaignId, cancellationToken) is null) return CampaignNotFound(campaignId);
-        var counts = await quotas.ListAsync(campaignId, cancellationToken);
-        return NominationsHttp.Json(counts.OrderBy(c => c.Key.Level).ThenBy(c => c.Key.RegionCode, StringComparer.Ordinal)
-            .Select(c => new QuotaView(c.Key.Level, c.Key.RegionCode, c.Places, c.Used, c.Left)));
+        return NominationsHttp.Json(QuotaUse.Of(await quotas.ListAsync(campaignId, cancellationToken)));
     }
+
+    [Function("NominationsCampaignFigures")]
+    [ApiAccess(ApiRoles.Admin)]
+    public async Task<IResult> Figures([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{campaignId}/figures")] HttpRequest req,
+        string campaignId, CancellationToken cancellationToken) =>
+        await campaigns.GetAsync(campaignId, cancellationToken) is { } stored
+            ? NominationsHttp.Json(await CampaignFigures.ReadAsync(stored.Campaign, nominations, quotas, objections, cancellationToken))
+            : CampaignNotFound(campaignId);
 
     public static Problem CampaignNotFound(string campaignId) => Problems.NotFound($"No campaign {campaignId}.", "campaign_not_found");
 

@@ -85,6 +85,13 @@ public sealed class ReviewEndToEndTests(NominationsApp app)
         using var admin = app.Admin();
         var quotas = await admin.GetFromJsonAsync<JsonElement>($"api/nominations/campaigns/{campaign.CampaignId}/quotas");
         Assert.All(quotas.EnumerateArray(), q => Assert.Equal(1, q.GetProperty("used").GetInt32()));
+        var figures = await admin.GetFromJsonAsync<JsonElement>($"api/nominations/campaigns/{campaign.CampaignId}/figures");
+        var counted = Assert.Single(figures.GetProperty("nominations").EnumerateArray());
+        Assert.Equal(("province", "selected", 1), (counted.GetProperty("level").GetString(), counted.GetProperty("status").GetString(), counted.GetProperty("count").GetInt32()));
+        var list = figures.GetProperty("selectedList");
+        Assert.Equal(100, list.GetProperty("percentages").GetProperty("industrial_worker").GetInt32());
+        Assert.StartsWith("其他一线职工和专业技术人员应不低于 20%", Assert.Single(list.GetProperty("shortfalls").EnumerateArray()).GetString());
+        Assert.Empty(figures.GetProperty("objections").EnumerateArray());
         Assert.DoesNotContain(content.Nominee.NationalId!, app.App.Output);
     }
 }
