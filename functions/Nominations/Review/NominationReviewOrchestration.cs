@@ -1,3 +1,4 @@
+using Gonghui.Functions.Durable;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Relief;
 using Microsoft.Azure.Functions.Worker;
@@ -31,26 +32,16 @@ public static class NominationReviewOrchestration
         while (state.Status.IsOpen())
         {
             action ??= context.WaitForExternalEvent<NominationAction>(ActionEvent);
+            var deadline = NominationReviewWorkflow.NextDeadline(state);
             NominationReviewStep step;
-            if (NominationReviewWorkflow.NextDeadline(state) is { } deadline)
+            if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
             {
-                using var cancelTimer = new CancellationTokenSource();
-                var timer = context.CreateTimer(deadline.At.UtcDateTime, cancelTimer.Token);
-                if (await Task.WhenAny(action, timer) == timer)
-                {
-                    step = NominationReviewWorkflow.TimerFired(state, deadline, Now(context));
-                }
-                else
-                {
-                    cancelTimer.Cancel();
-                    step = Act(state, await action);
-                    action = null;
-                }
+                step = Act(state, acted);
+                action = null;
             }
             else
             {
-                step = Act(state, await action);
-                action = null;
+                step = NominationReviewWorkflow.TimerFired(state, deadline!, Now(context));
             }
             // A refused action (a late decision, a resubmission after the deadline) changes nothing; its caller was told.
             if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))
