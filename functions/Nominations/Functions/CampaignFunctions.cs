@@ -9,7 +9,7 @@ using Microsoft.Azure.Functions.Worker;
 namespace Gonghui.Functions.Nominations.Functions;
 
 /// <summary>The body of PUT /api/nominations/campaigns/{id}: the campaign as it should be, and the nominations the change may invalidate.</summary>
-public sealed record CampaignChangeRequest(Campaign? Campaign, IReadOnlyList<string>? AcknowledgedNominations);
+public sealed record CampaignChangeRequest(Campaign? Campaign, IReadOnlyList<string>? AcknowledgedNominations = null);
 
 /// <summary>
 /// Award campaigns over HTTP for admins: create (a retry with the same campaign answers it), read (nominators too, to

@@ -14,7 +14,7 @@ using Microsoft.DurableTask.Client;
 namespace Gonghui.Functions.Nominations.Functions;
 
 /// <summary>The body of POST …/resubmit: the revised nomination (else the stored one) and a note for the reviewers.</summary>
-public sealed record ResubmitRequest(NominationRequest? Nomination, string? Comment);
+public sealed record ResubmitRequest(NominationRequest? Nomination = null, string? Comment = null);
 
 /// <summary>
 /// Nominations over HTTP for the nominating union (role <c>nominator</c>, its key's unit the union and region its
@@ -136,7 +136,8 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
     {
         if (Union(req) is null) return UnscopedKey();
         Stream content = req.Body;
-        if (req.HasFormContentType)
+        // Only multipart is a form here: curl --data-binary labels raw bytes application/x-www-form-urlencoded.
+        if (req.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
         {
             var form = await req.ReadFormAsync(cancellationToken);
             if ((form.Files.GetFile("file") ?? form.Files.FirstOrDefault()) is not { } file)

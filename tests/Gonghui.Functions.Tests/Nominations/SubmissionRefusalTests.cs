@@ -140,7 +140,8 @@ public sealed class SubmissionRefusalTests(NominationsApp app)
         await AssertNotStoredAsync(big);
 
         var justFits = big[..(int)NominationsApp.MaterialMaxBytes];
-        Assert.Equal(SHA256Hex(justFits), await NominationsApp.UploadAsync(nominator, justFits));
+        // Raw bytes as curl --data-binary labels them (a form type) are still the material itself.
+        Assert.Equal(SHA256Hex(justFits), await NominationsApp.UploadAsync(nominator, justFits, "application/x-www-form-urlencoded"));
     }
 
     private static async Task<JsonElement> RefusedAsync(HttpClient nominator, string campaignId, string id, HttpStatusCode status, string code = "validation-failed")
