@@ -41,13 +41,11 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (ApprovalPostOrigin.IsCrossSite(context.Request, settings.Value.PublicBaseUrl))
+        if (await ApprovalPostOrigin.ReadSameSiteFormAsync(context.Request, settings.Value.PublicBaseUrl, cancellationToken) is not { } form)
         {
-            logger.LogWarning("Cross-site POST to an approval link refused");
+            logger.LogWarning("POST to an approval link refused: cross-site or not a form");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
-        if (!context.Request.HasFormContentType) return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
-        var form = await context.Request.ReadFormAsync(cancellationToken);
         var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;

@@ -62,13 +62,11 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (ApprovalPostOrigin.IsCrossSite(context.Request, settings.PublicBaseUrl))
+        if (await ApprovalPostOrigin.ReadSameSiteFormAsync(context.Request, settings.PublicBaseUrl, cancellationToken) is not { } form)
         {
-            logger.LogWarning("Cross-site POST to a review link refused");
+            logger.LogWarning("POST to a review link refused: cross-site or not a form");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
-        if (!context.Request.HasFormContentType) return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
-        var form = await context.Request.ReadFormAsync(cancellationToken);
         var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;
