@@ -1,6 +1,7 @@
 using System.Globalization;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Review;
@@ -77,7 +78,7 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
         logger.LogInformation("Review link decision on {TaskId} by {ReviewerId}: {Outcome}", claims.TaskId, claims.ApproverId, outcome.Kind);
         return outcome.Kind switch
         {
-            DecisionOutcomeKind.Accepted => (StatusCodes.Status200OK, ApprovalPages.DecisionRecorded(outcome.Conclusion!, task!.NominationId)),
+            DecisionOutcomeKind.Accepted => (StatusCodes.Status200OK, ReviewPages.DecisionRecorded(outcome.Conclusion!, task!.NominationId, kind)),
             DecisionOutcomeKind.Refused => await ConfirmationAsync(token, claims, task!, outcome.Refusal!.Message, cancellationToken, StatusCodes.Status409Conflict),
             DecisionOutcomeKind.AlreadyClosed => Page(ApprovalLinkGate.Resolve(new ApprovalLinkVerification(ApprovalLinkOutcome.Valid, claims), outcome.Task)),
             _ => Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding)),
@@ -106,8 +107,15 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding));
         var model = new ReviewPageModel(NominationCaseSummary.Build(campaign.Campaign, state, details), reviewer.Name,
             NominationReviewSettings.ReviewLinkPath(token), settings.Tokens.CreateFormToken(claims), claims.ExpiresAt, state.Timing.RevisionWorkingDays,
-            [.. details.MaterialFields.Select(field => field.Material)]);
+            [.. details.MaterialFields.Select(field => (Label(campaign.Campaign, field.Material), field.Material.Sha256))]);
         return (status, ReviewPages.Confirmation(model, error));
+    }
+
+    private static string Label(Campaign campaign, MaterialRef material)
+    {
+        var kind = material.Kind == Campaign.StaffVoteMinutesKind ? "职工表决记录"
+            : campaign.RequiredMaterials.FirstOrDefault(required => required.Kind == material.Kind)?.Name ?? material.Kind;
+        return $"{kind}：{material.FileName}";
     }
 
     private static (int, string) Page(ApprovalLinkState state) => (ApprovalPages.StatusOf(state.Kind), ApprovalPages.ForState(state));

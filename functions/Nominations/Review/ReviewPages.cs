@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Text;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 
 namespace Gonghui.Functions.Nominations.Review;
 
-/// <summary>The confirmation page behind a review link; <paramref name="FormAction"/> is the link's own path.</summary>
+/// <summary>
+/// The confirmation page behind a review link; <paramref name="FormAction"/> is the link's own path, each material a
+/// label ("推荐审批表：表.pdf") and its hash.
+/// </summary>
 public sealed record ReviewPageModel(CaseSummary Summary, string ReviewerName, string FormAction, string FormToken, DateTimeOffset LinkExpiresAt,
-    int DefaultRevisionWorkingDays, IReadOnlyList<MaterialRef> Materials);
+    int DefaultRevisionWorkingDays, IReadOnlyList<(string Label, string Sha256)> Materials);
 
 /// <summary>
 /// The review link's confirmation page, in Simplified Chinese: the nomination (ID masked), its materials (read
@@ -24,9 +26,9 @@ public static class ReviewPages
     {
         var summary = model.Summary;
         var materials = new StringBuilder();
-        foreach (var material in model.Materials)
-            materials.Append("<li><a href=\"").Append(Html.Encode($"{model.FormAction}/materials/{material.Sha256}")).Append("\">")
-                .Append(Html.Encode($"{material.FileName}（{material.Kind}）")).Append("</a></li>");
+        foreach (var (label, sha256) in model.Materials)
+            materials.Append("<li><a href=\"").Append(Html.Encode($"{model.FormAction}/materials/{sha256}")).Append("\">")
+                .Append(Html.Encode(label)).Append("</a></li>");
         var days = model.DefaultRevisionWorkingDays.ToString(CultureInfo.InvariantCulture);
         var body = $"""
             <h1>{Html.Encode(summary.Title)}</h1>
@@ -50,5 +52,13 @@ public static class ReviewPages
             {Html.Paragraph($"同意即占用本级名额；名额已满时不能同意，您将另行收到邮件说明。点击按钮后才会提交决定；本链接仅限您本人使用，{ChinaStandardTime.Format(model.LinkExpiresAt)} 前有效，使用一次后失效。", "note")}
             """;
         return Html.Document($"推荐审核 - {summary.Title}", body);
+    }
+
+    /// <summary>After a decision was recorded; an approval still has to find a place of the level's quota.</summary>
+    public static string DecisionRecorded(ApprovalTaskConclusion conclusion, string nominationId, ReviewDecisionKind kind)
+    {
+        var placeNote = kind == ReviewDecisionKind.Approve ? "同意将占用本级名额；如名额已满，推荐将留在本级，您将收到邮件说明。" : "推荐单位将收到邮件通知。";
+        return Html.Document("审核意见已提交",
+            $"<h1>审核意见已提交</h1>{Html.Paragraph($"您对推荐 {nominationId} 的决定“{conclusion.Decision}”已于 {ChinaStandardTime.Format(conclusion.At)} 记录。{placeNote}", "ok")}");
     }
 }

@@ -60,7 +60,7 @@ public sealed class ReviewEndToEndTests(NominationsApp app)
         using (var approved = await app.PostDecisionAsync(token, formToken, "approve", "事迹突出，同意推荐"))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
-            Assert.Contains("审批意见已提交", await approved.Content.ReadAsStringAsync());
+            Assert.Contains("审核意见已提交", await approved.Content.ReadAsStringAsync());
         }
         await app.WaitForUnionMailAsync(unionId, id, "审核通过");
         var cityToken = NominationsApp.TokenIn(await app.WaitForReviewMailAsync(id, ReviewLevel.City));

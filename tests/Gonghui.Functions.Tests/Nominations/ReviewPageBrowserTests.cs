@@ -38,7 +38,7 @@ public sealed class ReviewPageBrowserTests(NominationsApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "同意" }).TapAsync();
         await page.WaitForLoadStateAsync();
         await HeadlessChromium.ScreenshotAsync(page, "nomination-review-submitted");
-        Assert.Equal("审批意见已提交", await page.InnerTextAsync("h1"));
+        Assert.Equal("审核意见已提交", await page.InnerTextAsync("h1"));
 
         var atCity = await app.WaitForNominationAsync(nominator, campaign.CampaignId, id, n => NominationsApp.IsAt(n, "in_review", "city"));
         Assert.Contains(atCity.GetProperty("history").EnumerateArray(), h => h.GetProperty("comment").GetString() == "扎根一线，事迹突出，同意推荐");
