@@ -38,7 +38,7 @@ public sealed record NominationActor(string Id, string Name);
 /// = nomination id). A repeated submit finds the nomination submitted and only starts the review if a crash left it
 /// unstarted, so a review never starts twice.
 /// </summary>
-public sealed class NominationSubmissions(NominationStore nominations, MaterialStore materials, NominationsSettings settings, TimeProvider clock)
+public sealed class NominationSubmissions(NominationStore nominations, MaterialStore materials, Lazy<NominationsSettings> settings, TimeProvider clock)
 {
     public async Task<SubmissionResult> SubmitAsync(StoredNomination known, Campaign campaign, NominationActor actor, DurableTaskClient durable,
         CancellationToken cancellationToken)
@@ -91,7 +91,7 @@ public sealed class NominationSubmissions(NominationStore nominations, MaterialS
         return (errors.Count == 0 ? validation.Value : null, errors);
     }
 
-    private string Hash(NominationDetails details) => settings.NationalIdHasher.Hash(details.Nominee.NationalId);
+    private string Hash(NominationDetails details) => settings.Value.NationalIdHasher.Hash(details.Nominee.NationalId);
 
     private static SubmissionResult Duplicate(NominationWriteResult written) =>
         new(SubmissionOutcome.DuplicateNominee, [new FieldError("nominee.nationalId", "duplicate_nominee", "该人员已在本活动中被推荐，同一人每次评选只能被推荐一次。")],

@@ -16,6 +16,8 @@ public static class NominationsServiceCollectionExtensions
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => NominationsSettings.From(configuration));
+        // Function classes take it lazily, so they resolve without the setting and only nominations refuse to work.
+        services.AddSingleton(sp => new Lazy<NominationsSettings>(sp.GetRequiredService<NominationsSettings>));
         services.AddSingleton(_ => MaterialSettings.From(configuration));
         services.AddSingleton<MaterialStore>();
         services.AddSingleton<CampaignStore>();

@@ -216,7 +216,11 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
             ? (unit, region)
             : null;
 
-    private static NominationActor Actor(HttpRequest req) => req.HttpContext.GetApiCaller() is { } caller ? new(caller.KeyId, caller.Name) : throw new InvalidOperationException();
+    private static NominationActor Actor(HttpRequest req)
+    {
+        var caller = req.HttpContext.GetApiCaller()!;
+        return new NominationActor(caller.KeyId, caller.Name);
+    }
 
     /// <summary>A masked national ID sent back as read means "unchanged": the stored one is kept.</summary>
     private static NominationRequest KeepingNationalId(NominationRequest content, NominationRequest stored) =>

@@ -90,7 +90,7 @@ public sealed class WorkerCompositionTests : IDisposable
             .Where(f => f.Method.IsDefined(typeof(ApiAccessAttribute), false) == f.Method.IsDefined(typeof(PublicAccessAttribute), false))
             .Select(f => f.Name).ToList();
         Assert.Empty(failures);
-        Assert.Equal(["ApprovalLink", "Health", "HealthReady"], AppFunctions.Http.Where(f => f.Admitted is null).Select(f => f.Name).Order());
+        Assert.Equal(["ApprovalLink", "Health", "HealthReady", "NominationReviewLink", "NominationReviewMaterial"], AppFunctions.Http.Where(f => f.Admitted is null).Select(f => f.Name).Order());
     }
 
     [Fact]
