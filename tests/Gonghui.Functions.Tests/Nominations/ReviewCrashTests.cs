@@ -2,10 +2,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Nominations.Domain;
+using Gonghui.Functions.Nominations.Domain.Review;
+using Gonghui.Functions.Nominations.Stores;
+using Gonghui.Functions.Privacy;
 
 namespace Gonghui.Functions.Tests.Nominations;
 
-/// <summary>The app process killed right after a decision: the review goes on after the restart, each step once.</summary>
+/// <summary>Crashes: the app process killed right after a decision, and a submission stored but never started; each step happens once.</summary>
 [Collection(NominationsAppCollection.Name)]
 public sealed class ReviewCrashTests(NominationsApp app)
 {
@@ -39,5 +42,37 @@ public sealed class ReviewCrashTests(NominationsApp app)
         using var admin = app.Admin();
         var quotas = await admin.GetFromJsonAsync<JsonElement>($"api/nominations/campaigns/{campaign.CampaignId}/quotas");
         Assert.Equal(1, quotas.EnumerateArray().Single(q => q.GetProperty("regionCode").GetString() == NominationsApp.County).GetProperty("used").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_submission_stored_before_a_crash_but_never_started_starts_its_review_when_the_submit_is_retried()
+    {
+        await app.SetReviewersAsync();
+        var campaign = await app.CreateOpenCampaignAsync();
+        var (key, unionId) = await app.CreateNominatorAsync();
+        using var nominator = app.Client(key);
+        var content = await NominationsApp.CompleteAsync(nominator, 63);
+        var id = await NominationsApp.CreateDraftAsync(nominator, campaign.CampaignId, content);
+
+        // What the submit writes before it starts the orchestration, written here as a process that died right after.
+        var store = new NominationStore(app.Azurite.CreateTableServiceClient());
+        var draft = (await store.GetAsync(campaign.CampaignId, id))!;
+        var now = DateTimeOffset.UtcNow;
+        var details = NominationValidator.ValidateSubmission(draft.Content, campaign, now).Value!;
+        var step = NominationReviewWorkflow.Submit(id, campaign, unionId, NominationsApp.County, draft.CreatedById, draft.CreatedByName, now);
+        var hash = new NationalIdHasher(Convert.FromBase64String(NominationsApp.HashKey)).Hash(details.Nominee.NationalId);
+        Assert.Equal(NominationWriteOutcome.Written, (await store.SubmitAsync(draft, draft.Content, details, hash, now, step.State)).Outcome);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.DoesNotContain(await app.Maildev.GetEmailsAsync(), e => e.Subject?.Contains(id, StringComparison.Ordinal) == true);
+
+        using (var retried = await NominationsApp.SubmitAsync(nominator, campaign.CampaignId, id))
+            Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        using (var again = await NominationsApp.SubmitAsync(nominator, campaign.CampaignId, id))
+            Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        await app.WaitForReviewMailAsync(id, ReviewLevel.County);
+        await app.WaitForNominationAsync(nominator, campaign.CampaignId, id, n => NominationsApp.IsAt(n, "in_review", "county"));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(await app.Maildev.GetEmailsAsync(), e => e.Subject?.Contains(id, StringComparison.Ordinal) == true
+            && e.Subject.Contains("待审批", StringComparison.Ordinal));
     }
 }
