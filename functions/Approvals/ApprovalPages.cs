@@ -45,6 +45,15 @@ public static class ApprovalPages
         Html.Document("审批意见已提交",
             $"<h1>审批意见已提交</h1>{Html.Paragraph($"您对申请 {reference} 的决定“{conclusion.Decision}”已于 {ChinaStandardTime.Format(conclusion.At)} 记录。感谢您的审批。", "ok")}");
 
+    /// <summary>The HTTP status of the page for a link that cannot be used.</summary>
+    public static int StatusOf(ApprovalLinkPageKind kind) => kind switch
+    {
+        ApprovalLinkPageKind.Invalid => 400,
+        ApprovalLinkPageKind.FormRejected => 403,
+        ApprovalLinkPageKind.Expired => 410,
+        _ => 409,
+    };
+
     /// <summary>Every link that cannot be used (any state but Confirm), saying what happened.</summary>
     public static string ForState(ApprovalLinkState state)
     {

@@ -1,4 +1,5 @@
 using Gonghui.Functions.Nominations.Materials;
+using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,12 +9,15 @@ namespace Gonghui.Functions.Nominations;
 public static class NominationsServiceCollectionExtensions
 {
     /// <summary>
-    /// Award nominations: settings, the campaign, nomination, quota and objection stores, and the material store on the
-    /// app's blob client.
+    /// Award nominations: settings, the campaign, nomination, quota, objection and review-task stores, the reviewer
+    /// directory, the material store on the app's blob client, submissions, review mail and decisions. Needs
+    /// notifications and relief's calendar.
     /// </summary>
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(_ => NominationsSettings.From(configuration));
+        // Function classes take it lazily, so they resolve without the setting and only nominations refuse to work.
+        services.AddSingleton(sp => new Lazy<NominationsSettings>(sp.GetRequiredService<NominationsSettings>));
         services.AddSingleton(_ => MaterialSettings.From(configuration));
         services.AddSingleton<MaterialStore>();
         services.AddSingleton<CampaignStore>();
@@ -21,6 +25,12 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<QuotaStore>();
         services.AddSingleton<ObjectionStore>();
         services.AddSingleton<CampaignAdministration>();
+        services.AddSingleton<ReviewTaskStore>();
+        services.AddSingleton<ReviewerDirectory>();
+        services.AddSingleton<NominationReviewSettings>();
+        services.AddSingleton<NominationMail>();
+        services.AddSingleton<NominationDecisions>();
+        services.AddSingleton<NominationSubmissions>();
         return services;
     }
 }

@@ -42,13 +42,11 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (CrossSiteRequest.IsCrossSite(context.Request, settings.Value.PublicBaseUrl))
+        if (await ApprovalPostOrigin.ReadSameSiteFormAsync(context.Request, settings.Value.PublicBaseUrl, cancellationToken) is not { } form)
         {
-            logger.LogWarning("Cross-site POST to an approval link refused");
+            logger.LogWarning("POST to an approval link refused: cross-site or not a form");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
-        if (!context.Request.HasFormContentType) return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
-        var form = await context.Request.ReadFormAsync(cancellationToken);
         var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;
@@ -89,11 +87,5 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
         return (status, ApprovalPages.Confirmation(model, error));
     }
 
-    private static (int, string) Page(ApprovalLinkState state) => (state.Kind switch
-    {
-        ApprovalLinkPageKind.Invalid => StatusCodes.Status400BadRequest,
-        ApprovalLinkPageKind.FormRejected => StatusCodes.Status403Forbidden,
-        ApprovalLinkPageKind.Expired => StatusCodes.Status410Gone,
-        _ => StatusCodes.Status409Conflict,
-    }, ApprovalPages.ForState(state));
+    private static (int, string) Page(ApprovalLinkState state) => (ApprovalPages.StatusOf(state.Kind), ApprovalPages.ForState(state));
 }

@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Gonghui.Functions.Durable;
 using Gonghui.Functions.Relief;
 
 namespace Gonghui.Functions.ReliefService;
@@ -30,26 +31,16 @@ public static class ReliefApprovalOrchestration
         while (state.Status.IsOpen())
         {
             action ??= context.WaitForExternalEvent<ReliefAction>(ActionEvent);
+            var deadline = ReliefApprovalWorkflow.NextDeadline(state);
             WorkflowStep step;
-            if (ReliefApprovalWorkflow.NextDeadline(state) is { } deadline)
+            if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
             {
-                using var cancelTimer = new CancellationTokenSource();
-                var timer = context.CreateTimer(deadline.At.UtcDateTime, cancelTimer.Token);
-                if (await Task.WhenAny(action, timer) == timer)
-                {
-                    step = ReliefApprovalWorkflow.TimerFired(state, deadline.TaskId, Now(context));
-                }
-                else
-                {
-                    cancelTimer.Cancel();
-                    step = Act(state, await action);
-                    action = null;
-                }
+                step = Act(state, acted);
+                action = null;
             }
             else
             {
-                step = Act(state, await action);
-                action = null;
+                step = ReliefApprovalWorkflow.TimerFired(state, deadline!.TaskId, Now(context));
             }
             // A refused action (a late decision, a withdrawal after approval) changes nothing; the caller was told already.
             if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))

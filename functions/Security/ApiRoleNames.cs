@@ -5,7 +5,7 @@ namespace Gonghui.Functions.Security;
 public static class ApiRoleNames
 {
     public static IReadOnlyList<ApiRoles> All { get; } =
-        [ApiRoles.Operator, ApiRoles.Handler, ApiRoles.Supervisor, ApiRoles.Approver, ApiRoles.Admin, ApiRoles.Registry];
+        [ApiRoles.Operator, ApiRoles.Handler, ApiRoles.Supervisor, ApiRoles.Approver, ApiRoles.Admin, ApiRoles.Registry, ApiRoles.Nominator];
 
     public static string Name(ApiRoles role) => role.ToString().ToLowerInvariant();
 

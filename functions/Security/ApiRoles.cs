@@ -13,4 +13,7 @@ public enum ApiRoles
 
     /// <summary>Model-worker registry staff, limited to their key's region.</summary>
     Registry = 32,
+
+    /// <summary>A grassroots union nominating for awards: its key's unit is the union, its region the union's county.</summary>
+    Nominator = 64,
 }

@@ -60,7 +60,7 @@ internal static class KeyCommand
 
     private static int Usage(TextWriter errors)
     {
-        errors.WriteLine("usage: keys create --role operator|handler|supervisor|approver|admin --name NAME [--unit UNIT] [--region REGION]");
+        errors.WriteLine("usage: keys create --role operator|handler|supervisor|approver|admin|registry|nominator --name NAME [--unit UNIT] [--region REGION]");
         errors.WriteLine("       keys list");
         errors.WriteLine("       keys revoke ID");
         return 2;

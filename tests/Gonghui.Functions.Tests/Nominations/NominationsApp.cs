@@ -7,15 +7,19 @@ namespace Gonghui.Functions.Tests.Nominations;
 /// <summary>
 /// The real function app (its own process) on a private Azurite, mailing to a private maildev, for nomination tests:
 /// the relief fixture's settings (keys, link keys, short durable visibility timeouts) with the nominations' hash key,
-/// a small material size limit and its own task hub. The operator and admin keys of <see cref="ReliefApp"/> are stored.
+/// a small material size limit, working days of <see cref="WorkingDayLength"/> and its own task hub. The operator and
+/// admin keys of <see cref="ReliefApp"/> are stored.
 /// </summary>
-public sealed class NominationsApp : IAsyncLifetime
+public sealed partial class NominationsApp : IAsyncLifetime
 {
     /// <summary>The nominations' national ID hash key in the app.</summary>
     public static readonly string HashKey = Convert.ToBase64String(Enumerable.Range(201, 32).Select(i => (byte)i).ToArray());
 
     /// <summary>The largest material the app accepts in these tests.</summary>
     public const long MaterialMaxBytes = 256 * 1024;
+
+    /// <summary>A working day in these tests: reminders come after two, a default revision is due after five.</summary>
+    public static readonly TimeSpan WorkingDayLength = TimeSpan.FromSeconds(3);
 
     public AzuriteServer Azurite { get; private set; } = null!;
     public MaildevServer Maildev { get; private set; } = null!;
@@ -50,6 +54,7 @@ public sealed class NominationsApp : IAsyncLifetime
         var settings = ReliefApp.SettingsFor(Azurite, Maildev);
         settings[NominationsSettings.NationalIdHashKeySetting] = HashKey;
         settings["Gonghui:Nominations:Materials:MaxBytes"] = MaterialMaxBytes.ToString();
+        settings["Gonghui:Nominations:Testing:WorkingDayLength"] = WorkingDayLength.ToString();
         settings["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "NominationsTests";
         settings["WEBSITE_INSTANCE_ID"] = "nominations-tests";
         return settings;
