@@ -36,7 +36,7 @@ public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore n
     {
         var cancellationToken = req.HttpContext.RequestAborted;
         var body = new PublishNoticeRequest(null, null);
-        if (req.ContentLength is > 0)
+        if (req.HasJsonContentType())
         {
             var read = await req.ReadJsonBodyAsync<PublishNoticeRequest>(cancellationToken);
             if (!read.IsValid) return read.Problem;

@@ -67,9 +67,19 @@ public sealed partial class NominationsApp
 
     public static string ReferenceIn(string html) => ReferencePattern().Match(html).Value;
 
-    public Task<MaildevEmail> WaitForCommitteeMailAsync(string campaignId, TimeSpan timeout) =>
-        Maildev.WaitForEmailAsync(e => e.Subject?.Contains(campaignId, StringComparison.Ordinal) == true && e.To?.Any(t => t.Address == CommitteeEmail) == true,
-            timeout);
+    public async Task<MaildevEmail> WaitForCommitteeMailAsync(string campaignId, TimeSpan timeout)
+    {
+        try
+        {
+            return await Maildev.WaitForEmailAsync(e => e.Subject?.Contains(campaignId, StringComparison.Ordinal) == true
+                && e.To?.Any(t => t.Address == CommitteeEmail) == true, timeout);
+        }
+        catch (TimeoutException e)
+        {
+            var seen = string.Join("\n", (await Maildev.GetEmailsAsync()).Select(m => $"{m.Subject} → {string.Join(",", m.To?.Select(t => t.Address) ?? [])}"));
+            throw new TimeoutException($"No committee mail for {campaignId}; seen:\n{seen}", e);
+        }
+    }
 
     public static string FinalApprovalTokenIn(MaildevEmail email) => FinalLinkPattern().Match(email.Text ?? "").Groups["token"].Value;
 
