@@ -56,7 +56,7 @@ public static class NoticePages
             return Html.Document($"{campaign.Name}拟表彰对象公示", html.ToString());
         }
         html.Append(Html.Paragraph("公示期间，任何单位和个人均可对公示对象提出异议。请实名填写下表，写明具体事实和线索；" +
-            "我们将逐条核查，对异议人的姓名和联系方式严格保密。提交后您会得到一个异议编号，可凭编号查询处理结果。"));
+            "我们将逐条核查，对异议人的姓名和联系方式严格保密。提交后您会得到一个异议编号，请妥善保存。"));
         html.Append(Html.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"公示期截止：{ChinaStandardTime.Format(notice.Period.Ends)}。"), "note"));
         if (error is not null) html.Append(Html.Paragraph(error, "alert"));
@@ -81,7 +81,7 @@ public static class NoticePages
         <h1>异议已收到</h1>
         {Html.Paragraph($"您对{board.Campaign.Name}拟表彰对象的异议已收到。", "ok")}
         <p>异议编号：<strong id="reference">{Html.Encode(reference)}</strong></p>
-        {Html.Paragraph("请记下此编号。我们将组织核查，核查属实的将撤销其拟表彰资格，结果在公示页面上公布。")}
+        {Html.Paragraph("请记下此编号。我们将组织核查；核查属实的，将撤销其拟表彰资格并在公示页面上标明。")}
         <p><a href="{Html.Encode(pagePath)}">返回公示页面</a></p>
         """);
 
