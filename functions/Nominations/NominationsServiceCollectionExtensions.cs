@@ -1,4 +1,4 @@
-using Gonghui.Functions.Nominations.Award;
+using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Notice;
 using Gonghui.Functions.Nominations.Review;

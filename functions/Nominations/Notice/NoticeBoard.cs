@@ -29,6 +29,7 @@ public sealed record NoticeBoard(
         var notice = notices.GetAsync(campaignId, cancellationToken);
         var campaign = campaigns.GetAsync(campaignId, cancellationToken);
         var filed = objections.ListAsync(campaignId, cancellationToken);
+        await Task.WhenAll(notice, campaign, filed);
         if (await notice is not { } published || await campaign is not { } stored) return null;
         var listed = (await nominations.ListWithContentAsync(campaignId, cancellationToken))
             .Where(n => published.NominationIds.Contains(n.NominationId) && n.Details is not null)

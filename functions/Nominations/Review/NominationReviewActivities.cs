@@ -1,7 +1,7 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Nominations.Award;
+using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.ReliefService;
 using Microsoft.Azure.Functions.Worker;

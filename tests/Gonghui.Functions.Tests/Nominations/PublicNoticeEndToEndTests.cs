@@ -106,11 +106,21 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         var finalPage = await anonymous.GetStringAsync($"api/nominations/final-approval/{token}");
         Assert.Contains("已撤销（异议成立）", finalPage);
         Assert.Contains("批准最终名单", finalPage);
+        Assert.Empty(NominationsApp.PersonalDataIn(finalPage));
+        using (var crossSite = new HttpRequestMessage(HttpMethod.Post, $"api/nominations/final-approval/{token}")
+               { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["formToken"] = NominationsApp.FormTokenIn(finalPage) }) })
+        {
+            crossSite.Headers.Add("Sec-Fetch-Site", "cross-site");
+            using var refused = await anonymous.SendAsync(crossSite);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
         using (var approved = await PostFinalApprovalAsync(token, NominationsApp.FormTokenIn(finalPage)))
         {
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
             Assert.Contains("批准", await approved.Content.ReadAsStringAsync());
         }
+        using (var reopened = await anonymous.GetAsync($"api/nominations/final-approval/{token}"))
+            Assert.Contains("该事项已处理", await reopened.Content.ReadAsStringAsync());
         // Killed right after the approval: the awards and filings go on after the restart.
         await app.RestartAsync();
         using var nominatorAfter = app.Client(key);
@@ -165,7 +175,7 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         return await client.SendAsync(request);
     }
 
-    private Gonghui.Functions.Nominations.Award.RegistryFilings RegistryFilingsOnAzurite()
+    private Gonghui.Functions.Nominations.Filing.RegistryFilings RegistryFilingsOnAzurite()
     {
         var tables = app.Azurite.CreateTableServiceClient();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -176,8 +186,8 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         var registry = new Gonghui.Functions.Registry.RegistryService(new Gonghui.Functions.Registry.Stores.RecordStore(tables),
             new Gonghui.Functions.Registry.Stores.SearchIndexStore(tables), new Gonghui.Functions.Registry.Stores.RevealAuditStore(tables), registrySettings,
             TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Registry.RegistryService>.Instance);
-        return new Gonghui.Functions.Nominations.Award.RegistryFilings(new Gonghui.Functions.Nominations.Stores.NominationStore(tables),
+        return new Gonghui.Functions.Nominations.Filing.RegistryFilings(new Gonghui.Functions.Nominations.Stores.NominationStore(tables),
             new Gonghui.Functions.Nominations.Stores.CampaignStore(tables), registry, registrySettings,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Nominations.Award.RegistryFilings>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Nominations.Filing.RegistryFilings>.Instance);
     }
 }

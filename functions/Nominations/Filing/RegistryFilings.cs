@@ -5,7 +5,7 @@ using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
 using Microsoft.Extensions.Logging;
 
-namespace Gonghui.Functions.Nominations.Award;
+namespace Gonghui.Functions.Nominations.Filing;
 
 /// <summary>
 /// Files an awarded nomination to the model-worker registry as the registry's caller <c>nomination|{id}</c> (its
