@@ -36,6 +36,10 @@ public sealed class PublicNoticeBenchmark : IBenchmark
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["Logging:LogLevel:Default"] = "Warning",
             [NominationsSettings.NationalIdHashKeySetting] = Convert.ToBase64String(hashKey),
+            ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+            ["Gonghui:Approvals:ActiveKeyId"] = "bench",
+            ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
+            [Gonghui.Functions.Hotline.HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
         });
         using var reader = app.CreateClient(null);
         var path = $"api/notice/{CampaignId}";
