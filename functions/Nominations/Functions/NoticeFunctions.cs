@@ -54,7 +54,7 @@ public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore n
         }
         var view = await ViewAsync(campaignId, cancellationToken);
         return result.Created
-            ? new WithHeadersResult(NominationsHttp.Json(view!, StatusCodes.Status201Created), ("Location", $"/api/{Campaign.Replace("{campaignId}", campaignId, StringComparison.Ordinal)}/notice"))
+            ? new WithHeadersResult(NominationsHttp.Json(view!, StatusCodes.Status201Created), ("Location", $"/api/nominations/campaigns/{campaignId}/notice"))
             : NominationsHttp.Json(view!);
     }
 

@@ -12,17 +12,23 @@ public sealed record CommitteeApproval(string ActorId, string ActorName, DateTim
 
 /// <summary>
 /// The <c>PublicNotice</c> orchestration (instance id <c>notice-{campaignId}</c>), started by the publication: a durable
-/// timer to the end of the notice period, then, until every objection is settled (each settlement raises
-/// <see cref="ObjectionSettledEvent"/>), it waits; then it sends the committee its link to the final list, waits for
-/// the approval (<see cref="CommitteeApprovedEvent"/>), records it and hands each nomination still selected to its own
-/// <see cref="NominationReviewOrchestration"/> as a final approval, which awards it, files it to the registry and tells
-/// the union. Events raised to it early wait in its queue.
+/// timer to the end of the notice period (and <see cref="LateObjectionMargin"/>), then, until every objection is
+/// settled (each settlement raises <see cref="ObjectionSettledEvent"/>), it waits; then it sends the committee its link
+/// to the final list, waits for the approval (<see cref="CommitteeApprovedEvent"/>), records it and hands each
+/// nomination still selected to its own <see cref="NominationReviewOrchestration"/> as a final approval, which awards
+/// it, files it to the registry and tells the union. Events raised to it early wait in its queue.
 /// </summary>
 public static class PublicNoticeOrchestration
 {
     public const string Name = "PublicNotice";
     public const string ObjectionSettledEvent = "objection-settled";
     public const string CommitteeApprovedEvent = "committee-approved";
+
+    /// <summary>
+    /// How long after the period's end the notice first looks at the objections: a form accepted just before the end is
+    /// written a moment later, and must be among those the notice waits for.
+    /// </summary>
+    public static readonly TimeSpan LateObjectionMargin = TimeSpan.FromSeconds(15);
 
     private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2));
 
@@ -32,7 +38,7 @@ public static class PublicNoticeOrchestration
     public static async Task<int> Run([OrchestrationTrigger] TaskOrchestrationContext context)
     {
         var start = context.GetInput<PublicNoticeStart>()!;
-        await context.CreateTimer(start.Ends.UtcDateTime, CancellationToken.None);
+        await context.CreateTimer((start.Ends + LateObjectionMargin).UtcDateTime, CancellationToken.None);
         while (!await context.CallActivityAsync<bool>(PublicNoticeActivities.MayEndName, start.CampaignId, Retry))
             await context.WaitForExternalEvent<string>(ObjectionSettledEvent);
         await context.CallActivityAsync(PublicNoticeActivities.RequestCommitteeApprovalName, start.CampaignId, Retry);

@@ -15,8 +15,8 @@ public enum NominationActionKind
 /// <summary>
 /// What comes to a running review from outside: a reviewer's decision (recorded on its task row first), the union's
 /// resubmission, an upheld objection (<see cref="Reference"/> the objection's, <see cref="Comment"/> the finding) or the
-/// committee's final approval. <see cref="RevisionDue"/> is the deadline of a return, counted on the working calendar by whoever
-/// raised the decision, so the orchestration never reads the calendar itself.
+/// committee's final approval. <see cref="RevisionDue"/> is the deadline of a return, counted on the working calendar
+/// by whoever raised the decision, so the orchestration never reads the calendar itself.
 /// </summary>
 public sealed record NominationAction(
     NominationActionKind Kind,

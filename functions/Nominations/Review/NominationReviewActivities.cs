@@ -87,7 +87,8 @@ public sealed class NominationReviewActivities(
                 logger.LogInformation("Nomination {NominationId} quota {Quota}: {Outcome}", reserve.NominationId, reserve.Key, outcome);
                 return new(new NominationEffectAnswer(Quota: outcome, Count: count), null);
             case FileToRegistry file:
-                return new(new NominationEffectAnswer(RegistryRecordId: await filings.FileAsync(file.CampaignId, file.NominationId, at, cancellationToken)), null);
+                var recordId = await filings.FileAsync(file.CampaignId, file.NominationId, at, cancellationToken);
+                return new(new NominationEffectAnswer(RegistryRecordId: recordId), null);
             default:
                 throw new InvalidOperationException($"No answer for {effect.GetType().Name} in the review.");
         }
