@@ -45,7 +45,14 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
         using var anonymous = app.Client(null);
-        var page = await anonymous.GetStringAsync($"api/notice/{campaign.CampaignId}");
+        string page;
+        using (var opened = await anonymous.GetAsync($"api/notice/{campaign.CampaignId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+            Assert.StartsWith("default-src 'none'", opened.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("same-origin", opened.Headers.GetValues("Referrer-Policy").Single());
+            page = await opened.Content.ReadAsStringAsync();
+        }
         Assert.Contains("拟表彰对象公示", page);
         Assert.Contains("公示期", page);
         Assert.Contains("济南重型机械有限公司", page);
@@ -135,10 +142,12 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
             recordIds.Add(filed.GetProperty("comment").GetString()!.Replace("劳模档案 ", "", StringComparison.Ordinal));
             await app.WaitForUnionMailAsync(unionId, id, "已批准表彰");
         }
+        using var adminAfter = app.Admin();
+        var approvedNotice = await adminAfter.GetFromJsonAsync<JsonElement>($"api/nominations/campaigns/{campaign.CampaignId}/notice");
+        Assert.Equal("approved", approvedNotice.GetProperty("notice").GetProperty("status").GetString());
         Assert.Equal("withdrawn", (await nominatorAfter.GetFromJsonAsync<JsonElement>(
             $"api/nominations/campaigns/{campaign.CampaignId}/nominations/{upheldId}")).GetProperty("status").GetString());
 
-        using var adminAfter = app.Admin();
         foreach (var recordId in recordIds)
         {
             var record = await adminAfter.GetFromJsonAsync<JsonElement>($"api/registry/records/{recordId}");
