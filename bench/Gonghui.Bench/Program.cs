@@ -9,6 +9,7 @@ IBenchmark[] benchmarks =
     new DurableBenchmark(),
     new ReliefApprovalBenchmark(),
     new RegistryBenchmark(),
+    new PublicNoticeBenchmark(),
 ];
 
 var selected = args.Length == 0

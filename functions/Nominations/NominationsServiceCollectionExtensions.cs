@@ -1,4 +1,6 @@
+using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Materials;
+using Gonghui.Functions.Nominations.Notice;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Microsoft.Extensions.Configuration;
@@ -10,8 +12,8 @@ public static class NominationsServiceCollectionExtensions
 {
     /// <summary>
     /// Award nominations: settings, the campaign, nomination, quota, objection and review-task stores, the reviewer
-    /// directory, the material store on the app's blob client, submissions, review mail and decisions. Needs
-    /// notifications and relief's calendar.
+    /// directory, the material store on the app's blob client, submissions, review mail and decisions; the public notice (its store, publication, objections, mail) and the
+    /// registry filing. Needs notifications, relief's calendar and the registry.
     /// </summary>
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +33,13 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<NominationMail>();
         services.AddSingleton<NominationDecisions>();
         services.AddSingleton<NominationSubmissions>();
+        services.AddSingleton<RegistryFilings>();
+        services.AddSingleton<PublicNoticeStore>();
+        services.AddSingleton<PublicNoticeSettings>();
+        services.AddSingleton<NoticeMail>();
+        services.AddSingleton<NoticePublication>();
+        services.AddSingleton<ObjectionFiling>();
+        services.AddSingleton<ObjectionSettlement>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
+using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.ReliefService;
 using Microsoft.Azure.Functions.Worker;
@@ -24,6 +25,7 @@ public sealed class NominationReviewActivities(
     ReviewerDirectory directory,
     ReliefCalendar calendar,
     NominationMail mail,
+    RegistryFilings filings,
     NominationReviewSettings settings,
     ILogger<NominationReviewActivities> logger)
 {
@@ -84,6 +86,9 @@ public sealed class NominationReviewActivities(
                 var (outcome, count) = await quotas.ReserveAsync(reserve.Key, reserve.NominationId, cancellationToken);
                 logger.LogInformation("Nomination {NominationId} quota {Quota}: {Outcome}", reserve.NominationId, reserve.Key, outcome);
                 return new(new NominationEffectAnswer(Quota: outcome, Count: count), null);
+            case FileToRegistry file:
+                var recordId = await filings.FileAsync(file.CampaignId, file.NominationId, at, cancellationToken);
+                return new(new NominationEffectAnswer(RegistryRecordId: recordId), null);
             default:
                 throw new InvalidOperationException($"No answer for {effect.GetType().Name} in the review.");
         }

@@ -55,6 +55,9 @@ public static class NominationReviewOrchestration
         { Kind: NominationActionKind.Decide, Decision: { } decision } => NominationReviewWorkflow.Decide(state, decision,
             (_, _) => action.RevisionDue ?? throw new InvalidOperationException("A return arrives with its deadline.")),
         { Kind: NominationActionKind.Resubmit } => NominationReviewWorkflow.Resubmit(state, action.ActorId!, action.ActorName!, action.Comment, action.At),
+        { Kind: NominationActionKind.ObjectionUpheld } =>
+            NominationReviewWorkflow.ObjectionUpheld(state, action.Reference!, action.ActorId!, action.ActorName!, action.Comment!, action.At),
+        { Kind: NominationActionKind.FinalApprove } => NominationReviewWorkflow.FinalApprove(state, action.ActorId!, action.ActorName!, action.At),
         _ => new NominationReviewStep(state, [], new WorkflowRefusal(NominationReviewWorkflow.UnexpectedEvent, "无法识别的操作。")),
     };
 

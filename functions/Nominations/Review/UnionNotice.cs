@@ -21,6 +21,9 @@ public static class UnionNotice
             NominationEventKind.Rejected => ("不予推荐", $"该推荐已由{by}审核，决定不予推荐。{comment}"),
             NominationEventKind.RevisionMissed => ("已撤回", entry.Comment ?? "未在修改期限内重新提交，推荐已撤回。"),
             NominationEventKind.Withdrawn => ("已撤回", $"该推荐已于 {ChinaStandardTime.Format(entry.At)} 撤回。{comment}"),
+            NominationEventKind.ObjectionUpheld => ("公示异议成立，已撤销", $"公示期间对该推荐的异议经核查成立，推荐已从拟表彰名单中撤销。{comment}"),
+            NominationEventKind.Awarded => ("已批准表彰",
+                $"评选委员会已于 {ChinaStandardTime.Format(entry.At)} 批准最终名单，该推荐获{campaign.Year} 年度{campaign.Award.ChineseName()}，将录入劳模档案。"),
             _ => ("进展", entry.Comment ?? ""),
         };
         List<SummaryRow> rows = [new("编号", state.NominationId), new("评选活动", campaign.Name), new("被推荐人", nomineeName), new("当前状态", state.Status.ChineseName())];

@@ -28,6 +28,7 @@ public sealed class AwardCatalog
         new("national_may_day_medal", "全国五一劳动奖章", AwardLevel.National),
         new("provincial_model_worker", "省劳动模范", AwardLevel.Provincial),
         new("provincial_advanced_worker", "省先进工作者", AwardLevel.Provincial),
+        new("provincial_may_day_medal", "省五一劳动奖章", AwardLevel.Provincial),
         new("craftsman", "工匠", AwardLevel.Other),
     ]);
 

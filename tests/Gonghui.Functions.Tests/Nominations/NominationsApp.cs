@@ -21,6 +21,9 @@ public sealed partial class NominationsApp : IAsyncLifetime
     /// <summary>A working day in these tests: reminders come after two, a default revision is due after five.</summary>
     public static readonly TimeSpan WorkingDayLength = TimeSpan.FromSeconds(3);
 
+    /// <summary>Where the app reads an objector's address (tests give each their own, as the front end would in Azure).</summary>
+    public const string NoticeClientAddressHeader = "X-Forwarded-For";
+
     public AzuriteServer Azurite { get; private set; } = null!;
     public MaildevServer Maildev { get; private set; } = null!;
     public FunctionAppProcess App { get; private set; } = null!;
@@ -55,6 +58,7 @@ public sealed partial class NominationsApp : IAsyncLifetime
         settings[NominationsSettings.NationalIdHashKeySetting] = HashKey;
         settings["Gonghui:Nominations:Materials:MaxBytes"] = MaterialMaxBytes.ToString();
         settings["Gonghui:Nominations:Testing:WorkingDayLength"] = WorkingDayLength.ToString();
+        settings["Gonghui:Nominations:ClientAddressHeader"] = NoticeClientAddressHeader;
         settings["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "NominationsTests";
         settings["WEBSITE_INSTANCE_ID"] = "nominations-tests";
         return settings;

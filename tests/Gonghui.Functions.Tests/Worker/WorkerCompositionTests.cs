@@ -99,7 +99,7 @@ public sealed class WorkerCompositionTests : IDisposable
             }
         }
         Assert.Empty(failures);
-        Assert.Equal(["ApprovalLink", "Health", "HealthReady", "NominationReviewLink", "NominationReviewMaterial", "StaffSignIn"], AppFunctions.Http.Where(f => f.Admitted is null).Select(f => f.Name).Order());
+        Assert.Equal(["ApprovalLink", "Health", "HealthReady", "NominationReviewLink", "NominationReviewMaterial", "NominationsFinalApprovalLink", "NominationsPublicNotice", "StaffSignIn"], AppFunctions.Http.Where(f => f.Admitted is null).Select(f => f.Name).Order());
     }
 
     [Fact]
