@@ -150,7 +150,8 @@ public sealed class ReliefTwoProcessTests : IAsyncLifetime
                     reached[id] = application;
             }
             return ids.Length - reached.Count;
-        }, remaining => remaining == 0, $"every application to be {status}", Generous);
+        }, remaining => remaining == 0, $"every application to be {status}", Generous,
+            async () => $"{LinesAbout(ids.First(id => !reached.ContainsKey(id)))}\n{await PartitionLeasesAsync()}");
         return [.. ids.Select(id => reached[id])];
     }
 }
