@@ -37,7 +37,9 @@ public sealed class PublicNoticeBrowserTests(NominationsApp app)
         await page.FillAsync("#name", "周九");
         await page.FillAsync("#contact", "13700004444");
         await page.FillAsync("#text", "该同志所在班组的技术革新项目另有主持人。");
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).TapAsync();
+        // Wait for the answer to the POST: the page before it is loaded already, so a load-state wait alone can read it.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "提交异议" }).TapAsync(),
+            response => response.Request.Method == "POST");
         await page.WaitForLoadStateAsync();
         Assert.Equal("异议已收到", await page.InnerTextAsync("h1"));
         var reference = await page.InnerTextAsync("#reference");

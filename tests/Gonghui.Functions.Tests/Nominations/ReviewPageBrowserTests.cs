@@ -35,7 +35,9 @@ public sealed class ReviewPageBrowserTests(NominationsApp app)
         await HeadlessChromium.ScreenshotAsync(page, "nomination-review-confirmation");
 
         await page.FillAsync("#comment", "扎根一线，事迹突出，同意推荐");
-        await page.GetByRole(AriaRole.Button, new() { Name = "同意" }).TapAsync();
+        // Wait for the answer to the POST: the review page is loaded already, so a load-state wait alone can read it.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "同意" }).TapAsync(),
+            response => response.Request.Method == "POST");
         await page.WaitForLoadStateAsync();
         await HeadlessChromium.ScreenshotAsync(page, "nomination-review-submitted");
         Assert.Equal("审核意见已提交", await page.InnerTextAsync("h1"));

@@ -34,7 +34,9 @@ public sealed class ApprovalPageBrowserTests(ReliefApp relief)
         await HeadlessChromium.ScreenshotAsync(page, "relief-approval-confirmation");
 
         await page.FillAsync("#comment", "情况属实，同意救助");
-        await page.GetByRole(AriaRole.Button, new() { Name = "同意" }).TapAsync();
+        // Wait for the answer to the POST: the confirmation page is loaded already, so a load-state wait alone can read it.
+        await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "同意" }).TapAsync(),
+            response => response.Request.Method == "POST");
         await page.WaitForLoadStateAsync();
         await HeadlessChromium.ScreenshotAsync(page, "relief-approval-submitted");
         Assert.Equal("审批意见已提交", await page.InnerTextAsync("h1"));
