@@ -20,5 +20,9 @@ public static class CrossSiteRequest
             && (publicBaseUrl is null || !string.Equals(origin, OriginOf(publicBaseUrl), StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>The form of a same-site POST; null (to be refused) for a cross-site request or a body that is no form.</summary>
+    public static async Task<IFormCollection?> ReadSameSiteFormAsync(HttpRequest request, string? publicBaseUrl, CancellationToken cancellationToken) =>
+        IsCrossSite(request, publicBaseUrl) || !request.HasFormContentType ? null : await request.ReadFormAsync(cancellationToken);
+
     private static string OriginOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Authority) : url;
 }

@@ -13,10 +13,13 @@ public static class Problems
     {
         var list = errors.ToList();
         var messages = list.Select(e => e.Message).OfType<string>().Distinct().ToList();
-        return new(400, "validation_failed", "The request is not valid.",
-            messages.Count > 0 ? string.Join("；", messages) : "See errors for each field.",
-            list.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray()));
+        return WithFields(400, "validation_failed", "The request is not valid.",
+            messages.Count > 0 ? string.Join("；", messages) : "See errors for each field.", list);
     }
+
+    /// <summary>A problem of any status that names the fields at fault (409 <c>duplicate_nominee</c> on <c>nominee.nationalId</c>).</summary>
+    public static Problem WithFields(int status, string code, string title, string detail, IEnumerable<FieldError> errors) =>
+        new(status, code, title, detail, errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Code).Distinct().ToArray()));
 
     public static Problem Invalid(string field, string code, string? message = null) => Invalid([new FieldError(field, code, message)]);
 
@@ -30,6 +33,9 @@ public static class Problems
     /// <summary>412: an If-Match ETag or similar precondition no longer holds.</summary>
     public static Problem PreconditionFailed(string detail, string code = "precondition_failed") =>
         new(412, code, "Precondition failed.", detail);
+
+    /// <summary>428: a change that must name the version it replaces (If-Match) came without it.</summary>
+    public static Problem PreconditionRequired(string code, string detail) => new(428, code, "Precondition required.", detail);
 
     public static Problem Unauthorized(string code, string detail) => new(401, code, "Unauthorized.", detail);
 

@@ -28,6 +28,7 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<ObjectionStore>();
         services.AddSingleton<CampaignAdministration>();
         services.AddSingleton<ReviewTaskStore>();
+        services.AddSingleton<ReviewLinkResolver>();
         services.AddSingleton<ReviewerDirectory>();
         services.AddSingleton<NominationReviewSettings>();
         services.AddSingleton<NominationMail>();

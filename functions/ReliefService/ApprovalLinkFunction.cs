@@ -42,7 +42,7 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (await ApprovalPostOrigin.ReadSameSiteFormAsync(context.Request, settings.Value.PublicBaseUrl, cancellationToken) is not { } form)
+        if (await CrossSiteRequest.ReadSameSiteFormAsync(context.Request, settings.Value.PublicBaseUrl, cancellationToken) is not { } form)
         {
             logger.LogWarning("POST to an approval link refused: cross-site or not a form");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));

@@ -40,11 +40,10 @@ public sealed class StaffPageGate(StaffSessions sessions, StaffPagesSettings set
 
     private async Task<bool> IsOwnFormAsync(HttpRequest request, StaffSession session)
     {
-        if (CrossSiteRequest.IsCrossSite(request, settings.PublicBaseUrl) || !request.HasFormContentType) return false;
         try
         {
-            var form = await request.ReadFormAsync(request.HttpContext.RequestAborted);
-            return settings.Signer.IsFormTokenFor(session.SessionId, form[FormTokenField].ToString());
+            return await CrossSiteRequest.ReadSameSiteFormAsync(request, settings.PublicBaseUrl, request.HttpContext.RequestAborted) is { } form
+                && settings.Signer.IsFormTokenFor(session.SessionId, form[FormTokenField].ToString());
         }
         catch (InvalidDataException)
         {

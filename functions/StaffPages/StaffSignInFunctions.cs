@@ -31,9 +31,8 @@ public sealed class StaffSignInFunctions(StaffSessions sessions, StaffPagesSetti
         if (!HttpMethods.IsPost(req.Method))
             return Form(StatusCodes.Status200OK, SafeReturn(req.Query[ReturnField]), null, req.Query.ContainsKey("signedOut") ? "您已退出登录。" : null);
         // No session exists yet to bind a form token to; the same-site check keeps other sites from signing a browser in.
-        if (CrossSiteRequest.IsCrossSite(req, settings.PublicBaseUrl) || !req.HasFormContentType)
+        if (await CrossSiteRequest.ReadSameSiteFormAsync(req, settings.PublicBaseUrl, req.HttpContext.RequestAborted) is not { } form)
             return new HtmlPage(StatusCodes.Status403Forbidden, StaffPageLayout.Message("无法提交", "提交未通过安全校验。请重新打开登录页面后再登录。"));
-        var form = await req.ReadFormAsync(req.HttpContext.RequestAborted);
         var returnUrl = SafeReturn(form[ReturnField]);
         var secret = form[KeyField].ToString().Trim();
         if (secret.Length == 0)

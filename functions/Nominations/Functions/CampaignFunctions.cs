@@ -32,11 +32,11 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
         if (!body.IsValid) return body.Problem;
         var created = await administration.CreateAsync(body.Value, cancellationToken);
         var stored = await campaigns.GetAsync(body.Value.CampaignId, cancellationToken);
-        if (created.IsValid) return NominationsHttp.Created($"/api/{Campaigns}/{body.Value.CampaignId}", stored!.ETag.ToString(), stored.Campaign);
+        if (created.IsValid) return JsonAnswers.Created($"/api/{Campaigns}/{body.Value.CampaignId}", stored!.ETag.ToString(), stored.Campaign);
         if (stored is not null && SameCampaign(stored.Campaign, body.Value))
-            return NominationsHttp.WithETag(stored.ETag.ToString(), NominationsHttp.Json(stored.Campaign));
+            return JsonAnswers.WithETag(stored.ETag.ToString(), JsonAnswers.Json(stored.Campaign));
         return created.Errors.Any(e => e.Code == "duplicate_campaign")
-            ? NominationsHttp.FieldProblem(409, "duplicate_campaign", "Conflict.", "Another campaign has this id; change it with PUT.", created.Errors)
+            ? Problems.WithFields(409, "duplicate_campaign", "Conflict.", "Another campaign has this id; change it with PUT.", created.Errors)
             : Problems.Invalid(created.Errors);
     }
 
@@ -45,7 +45,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{campaignId}")] HttpRequest req,
         string campaignId, CancellationToken cancellationToken) =>
         await campaigns.GetAsync(campaignId, cancellationToken) is { } stored
-            ? NominationsHttp.WithETag(stored.ETag.ToString(), NominationsHttp.Json(stored.Campaign))
+            ? JsonAnswers.WithETag(stored.ETag.ToString(), JsonAnswers.Json(stored.Campaign))
             : CampaignNotFound(campaignId);
 
     [Function("NominationsChangeCampaign")]
@@ -63,7 +63,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
         {
             case CampaignChangeOutcome.Changed:
                 var stored = (await campaigns.GetAsync(campaignId, cancellationToken))!;
-                return NominationsHttp.WithETag(stored.ETag.ToString(), NominationsHttp.Json(stored.Campaign));
+                return JsonAnswers.WithETag(stored.ETag.ToString(), JsonAnswers.Json(stored.Campaign));
             case CampaignChangeOutcome.Invalid:
                 return Problems.Invalid(result.Errors);
             case CampaignChangeOutcome.NotFound:
@@ -76,7 +76,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
                     .Concat(impact.Quotas.Select(q => new FieldError($"quotas.{Relief.WireName<ReviewLevel>.Of(q.Level)}.{q.RegionCode}",
                         "below_places_taken", $"已占用 {q.Used} 个名额，不能设为 {q.ProposedPlaces}。")))
                     .ToList();
-                return NominationsHttp.FieldProblem(409, "change_invalidates_nominations", "Conflict.",
+                return Problems.WithFields(409, "change_invalidates_nominations", "Conflict.",
                     "The change would invalidate these nominations or go below places taken. Nothing was changed; acknowledge the nominations " +
                     "(acknowledgedNominations) to change it anyway, never below places taken.", reasons);
         }
@@ -88,7 +88,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
         string campaignId, CancellationToken cancellationToken)
     {
         if (await campaigns.GetAsync(campaignId, cancellationToken) is null) return CampaignNotFound(campaignId);
-        return NominationsHttp.Json(QuotaUse.Of(await quotas.ListAsync(campaignId, cancellationToken)));
+        return JsonAnswers.Json(QuotaUse.Of(await quotas.ListAsync(campaignId, cancellationToken)));
     }
 
     [Function("NominationsCampaignFigures")]
@@ -96,7 +96,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
     public async Task<IResult> Figures([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaigns + "/{campaignId}/figures")] HttpRequest req,
         string campaignId, CancellationToken cancellationToken) =>
         await campaigns.GetAsync(campaignId, cancellationToken) is { } stored
-            ? NominationsHttp.Json(await CampaignFigures.ReadAsync(stored.Campaign, nominations, quotas, objections, cancellationToken))
+            ? JsonAnswers.Json(await CampaignFigures.ReadAsync(stored.Campaign, nominations, quotas, objections, cancellationToken))
             : CampaignNotFound(campaignId);
 
     public static Problem CampaignNotFound(string campaignId) => Problems.NotFound($"No campaign {campaignId}.", "campaign_not_found");

@@ -18,7 +18,7 @@ namespace Gonghui.Functions.Nominations.Functions;
 /// request is not cross-site. The task row moves Open → Decided under its ETag (single use), then the approval is
 /// raised to the notice; a repeat that finds it decided while the notice still waits raises the recorded approval again.
 /// </summary>
-public sealed class FinalApprovalLinkFunction(ReviewTaskStore tasks, CampaignStore campaigns, PublicNoticeStore notices, NominationStore nominations,
+public sealed class FinalApprovalLinkFunction(ReviewLinkResolver links, ReviewTaskStore tasks, CampaignStore campaigns, PublicNoticeStore notices, NominationStore nominations,
     ObjectionStore objections, NominationReviewSettings settings, TimeProvider clock, ILogger<FinalApprovalLinkFunction> logger)
 {
     [Function("NominationsFinalApprovalLink")]
@@ -28,17 +28,13 @@ public sealed class FinalApprovalLinkFunction(ReviewTaskStore tasks, CampaignSto
     {
         var cancellationToken = req.HttpContext.RequestAborted;
         var isPost = HttpMethods.IsPost(req.Method);
-        if (isPost && (CrossSiteRequest.IsCrossSite(req, settings.PublicBaseUrl) || !req.HasFormContentType))
+        var form = isPost ? await CrossSiteRequest.ReadSameSiteFormAsync(req, settings.PublicBaseUrl, cancellationToken) : null;
+        if (isPost && form is null)
         {
             logger.LogWarning("Cross-site or malformed POST to a final approval link refused");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
-        var formToken = isPost ? (await req.ReadFormAsync(cancellationToken))[ApprovalForm.FormToken].ToString() : null;
-        var verification = settings.Tokens.Verify(token, clock.GetUtcNow());
-        var task = verification.Claims is { } claims ? await tasks.GetAsync(claims.TaskId, cancellationToken) : null;
-        var gate = isPost
-            ? ApprovalLinkGate.ResolvePost(verification, task?.Snapshot, settings.Tokens, formToken)
-            : ApprovalLinkGate.Resolve(verification, task?.Snapshot);
+        var (gate, task) = await links.ResolveAsync(token, form?[ApprovalForm.FormToken].ToString(), isPost, cancellationToken);
         var board = task is null ? null : await NoticeBoard.ReadAsync(task.CampaignId, campaigns, notices, nominations, objections, cancellationToken);
         if (board is null || task!.Snapshot.TaskId != PublicNoticeActivities.CommitteeTaskId(board.Campaign.CampaignId))
             return Page(gate.Kind == ApprovalLinkPageKind.Confirm ? new ApprovalLinkState(ApprovalLinkPageKind.Invalid, gate.Claims) : gate);

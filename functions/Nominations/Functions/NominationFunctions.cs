@@ -60,8 +60,8 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
         if (stored is null || stored.UnionId != union.UnionId) return NotFound(draft.NominationId);
         var view = NominationView.From(stored);
         return created
-            ? NominationsHttp.Created($"/api/nominations/campaigns/{campaignId}/nominations/{stored.NominationId}", stored.ETag.ToString(), view)
-            : NominationsHttp.WithETag(stored.ETag.ToString(), NominationsHttp.Json(view));
+            ? JsonAnswers.Created($"/api/nominations/campaigns/{campaignId}/nominations/{stored.NominationId}", stored.ETag.ToString(), view)
+            : JsonAnswers.WithETag(stored.ETag.ToString(), JsonAnswers.Json(view));
     }
 
     [Function("NominationsList")]
@@ -71,7 +71,7 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
     {
         var caller = req.HttpContext.GetApiCaller()!;
         if (caller.Role != ApiRoles.Admin && Union(req) is null) return UnscopedKey();
-        return NominationsHttp.Json(await nominations.ListAsync(campaignId, caller.Role == ApiRoles.Admin ? null : caller.Unit, cancellationToken));
+        return JsonAnswers.Json(await nominations.ListAsync(campaignId, caller.Role == ApiRoles.Admin ? null : caller.Unit, cancellationToken));
     }
 
     [Function("NominationsGet")]
@@ -79,7 +79,7 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Nominations + "/{nominationId}")] HttpRequest req,
         string campaignId, string nominationId, CancellationToken cancellationToken) =>
         await FindAsync(req, campaignId, nominationId, cancellationToken) is { } nomination
-            ? NominationsHttp.WithETag(nomination.ETag.ToString(), NominationsHttp.Json(NominationView.From(nomination)))
+            ? JsonAnswers.WithETag(nomination.ETag.ToString(), JsonAnswers.Json(NominationView.From(nomination)))
             : NotFound(nominationId);
 
     [Function("NominationsSaveDraft")]
@@ -99,7 +99,7 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
         var written = await nominations.SaveDraftAsync(known with { ETag = new Azure.ETag(ifMatch) }, content, cancellationToken);
         if (written.Outcome != NominationWriteOutcome.Written) return NominationsHttp.Stale();
         var saved = (await nominations.GetAsync(campaignId, nominationId, cancellationToken))!;
-        return NominationsHttp.WithETag(saved.ETag.ToString(), NominationsHttp.Json(NominationView.From(saved)));
+        return JsonAnswers.WithETag(saved.ETag.ToString(), JsonAnswers.Json(NominationView.From(saved)));
     }
 
     /// <summary>Submits the stored draft: 202 and the review starts; 400 with every problem at once; 409 duplicate_nominee. A retry answers 202 again.</summary>
@@ -148,10 +148,10 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
         var uploaded = await materials.UploadAsync(content, "file", cancellationToken);
         if (!uploaded.IsValid)
             return uploaded.Errors[0].Code == MaterialStore.TooLarge
-                ? NominationsHttp.FieldProblem(StatusCodes.Status413PayloadTooLarge, MaterialStore.TooLarge, "Request too large.", "The material is over the size limit.", uploaded.Errors)
+                ? Problems.WithFields(StatusCodes.Status413PayloadTooLarge, MaterialStore.TooLarge, "Request too large.", "The material is over the size limit.", uploaded.Errors)
                 : Problems.Invalid(uploaded.Errors);
         var stored = uploaded.Value!;
-        return NominationsHttp.Json(new { sha256 = stored.Sha256, contentType = stored.Format.ContentType(), size = stored.Size },
+        return JsonAnswers.Json(new { sha256 = stored.Sha256, contentType = stored.Format.ContentType(), size = stored.Size },
             stored.Created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
@@ -166,7 +166,7 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
         if (req.Query["access"].ToString() != "link") return await MaterialOfAsync(nomination, sha256, materials, cancellationToken);
         if (!References(nomination, sha256) || await materials.GetAsync(sha256, cancellationToken) is null) return MaterialNotFound();
         var url = await materials.CreateReadUriAsync(sha256, cancellationToken);
-        return new WithHeadersResult(NominationsHttp.Json(new { url }), ("Cache-Control", "no-store"));
+        return new WithHeadersResult(JsonAnswers.Json(new { url }), ("Cache-Control", "no-store"));
     }
 
     /// <summary>Streams a material the nomination refers to; 404 for anything else (a hash is no credential).</summary>
@@ -189,12 +189,12 @@ public sealed class NominationFunctions(CampaignStore campaigns, NominationStore
             case SubmissionOutcome.Submitted:
                 var submitted = (await nominations.GetAsync(campaignId, nominationId, cancellationToken))!;
                 var location = $"/api/nominations/campaigns/{campaignId}/nominations/{nominationId}";
-                return new WithHeadersResult(NominationsHttp.Json(NominationView.From(submitted), StatusCodes.Status202Accepted),
+                return new WithHeadersResult(JsonAnswers.Json(NominationView.From(submitted), StatusCodes.Status202Accepted),
                     ("Location", location), ("ETag", submitted.ETag.ToString()));
             case SubmissionOutcome.Invalid:
                 return Problems.Invalid(result.Errors);
             case SubmissionOutcome.DuplicateNominee:
-                return NominationsHttp.FieldProblem(StatusCodes.Status409Conflict, "duplicate_nominee", "Conflict.",
+                return Problems.WithFields(StatusCodes.Status409Conflict, "duplicate_nominee", "Conflict.",
                     "This person is nominated in this campaign already; nothing was stored.", result.Errors);
             case SubmissionOutcome.Refused:
                 return Problems.Conflict(result.Refusal!.Code, result.Refusal.Message);

@@ -54,28 +54,28 @@ public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore n
         }
         var view = await ViewAsync(campaignId, cancellationToken);
         return result.Created
-            ? new WithHeadersResult(NominationsHttp.Json(view!, StatusCodes.Status201Created), ("Location", $"/api/nominations/campaigns/{campaignId}/notice"))
-            : NominationsHttp.Json(view!);
+            ? new WithHeadersResult(JsonAnswers.Json(view!, StatusCodes.Status201Created), ("Location", $"/api/nominations/campaigns/{campaignId}/notice"))
+            : JsonAnswers.Json(view!);
     }
 
     [Function("NominationsGetNotice")]
     [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/notice")] HttpRequest req, string campaignId,
         CancellationToken cancellationToken) =>
-        await ViewAsync(campaignId, cancellationToken) is { } view ? NominationsHttp.Json(view) : NoticeNotFound(campaignId);
+        await ViewAsync(campaignId, cancellationToken) is { } view ? JsonAnswers.Json(view) : NoticeNotFound(campaignId);
 
     [Function("NominationsListObjections")]
     [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/objections")] HttpRequest req,
         string campaignId, CancellationToken cancellationToken) =>
-        NominationsHttp.Json((await objections.ListAsync(campaignId, cancellationToken)).OrderBy(o => o.FiledAt).Select(o => ObjectionView.Of(o)).ToList());
+        JsonAnswers.Json((await objections.ListAsync(campaignId, cancellationToken)).OrderBy(o => o.FiledAt).Select(o => ObjectionView.Of(o)).ToList());
 
     [Function("NominationsGetObjection")]
     [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> GetObjection([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Campaign + "/objections/{reference}")] HttpRequest req,
         string campaignId, string reference, CancellationToken cancellationToken) =>
         await objections.GetAsync(campaignId, reference, cancellationToken) is { } objection
-            ? NominationsHttp.Json(ObjectionView.Of(objection, withContact: true))
+            ? JsonAnswers.Json(ObjectionView.Of(objection, withContact: true))
             : ObjectionNotFound(reference);
 
     [Function("NominationsSettleObjection")]
@@ -97,7 +97,7 @@ public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore n
             null => ObjectionNotFound(reference),
             (_, { Code: Objection.FindingRequired } refusal) => Problems.Invalid("finding", refusal.Code, refusal.Message),
             (_, { } refusal) => Problems.Conflict(refusal.Code, refusal.Message),
-            var (objection, _) => NominationsHttp.Json(ObjectionView.Of(objection)),
+            var (objection, _) => JsonAnswers.Json(ObjectionView.Of(objection)),
         };
     }
 

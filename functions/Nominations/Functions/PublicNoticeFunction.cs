@@ -30,12 +30,11 @@ public sealed class PublicNoticeFunction(CampaignStore campaigns, PublicNoticeSt
         if (await NoticeBoard.ReadAsync(campaignId, campaigns, notices, nominations, objections, cancellationToken) is not { } board)
             return new HtmlPage(StatusCodes.Status404NotFound, NoticePages.NotFound());
         if (!HttpMethods.IsPost(req.Method)) return new HtmlPage(StatusCodes.Status200OK, NoticePages.Board(board, clock.GetUtcNow(), path));
-        if (CrossSiteRequest.IsCrossSite(req, reviewSettings.PublicBaseUrl) || !req.HasFormContentType)
+        if (await CrossSiteRequest.ReadSameSiteFormAsync(req, reviewSettings.PublicBaseUrl, cancellationToken) is not { } form)
         {
             logger.LogWarning("Cross-site or malformed objection POST to the notice of {CampaignId} refused", campaignId);
             return new HtmlPage(StatusCodes.Status403Forbidden, NoticePages.CrossSite(path));
         }
-        var form = await req.ReadFormAsync(cancellationToken);
         var values = new ObjectionFormValues(form["nominationId"], form["name"], form["contact"], form["text"]);
         var result = await filing.FileAsync(board, new ObjectionRequest(values.NominationId, values.Name, values.Contact, values.Text),
             ClientAddress(req), cancellationToken);

@@ -22,7 +22,7 @@ namespace Gonghui.Functions.Nominations.Functions;
 /// is not cross-site; <c>GET …/materials/{sha256}</c> reads one of that nomination's materials while the link is
 /// genuine and unexpired, so a reviewer reads only the nominations sent to them. Public: the signed token is the credential.
 /// </summary>
-public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore nominations, CampaignStore campaigns, NominationDecisions decisions,
+public sealed class ReviewLinkFunction(ReviewLinkResolver links, ReviewTaskStore tasks, NominationStore nominations, CampaignStore campaigns, NominationDecisions decisions,
     MaterialStore materials, NominationReviewSettings settings, TimeProvider clock, ILogger<ReviewLinkFunction> logger)
 {
     private const string Route = "nominations/review/{token}";
@@ -55,7 +55,7 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
 
     private async Task<(int, string)> GetAsync(string token, CancellationToken cancellationToken)
     {
-        var (gate, task) = await ResolveAsync(token, null, false, cancellationToken);
+        var (gate, task) = await links.ResolveAsync(token, null, false, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         return await ConfirmationAsync(token, gate.Claims!, task!, null, cancellationToken);
     }
@@ -63,12 +63,12 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
     private async Task<(int, string)> PostAsync(HttpContext context, string token, DurableTaskClient durable)
     {
         var cancellationToken = context.RequestAborted;
-        if (await ApprovalPostOrigin.ReadSameSiteFormAsync(context.Request, settings.PublicBaseUrl, cancellationToken) is not { } form)
+        if (await CrossSiteRequest.ReadSameSiteFormAsync(context.Request, settings.PublicBaseUrl, cancellationToken) is not { } form)
         {
             logger.LogWarning("POST to a review link refused: cross-site or not a form");
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
-        var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
+        var (gate, task) = await links.ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;
         if (!WireName<ReviewDecisionKind>.TryParse(form[ApprovalForm.Decision].ToString(), out var kind))
@@ -83,17 +83,6 @@ public sealed class ReviewLinkFunction(ReviewTaskStore tasks, NominationStore no
             DecisionOutcomeKind.AlreadyClosed => Page(ApprovalLinkGate.Resolve(new ApprovalLinkVerification(ApprovalLinkOutcome.Valid, claims), outcome.Task)),
             _ => Page(new ApprovalLinkState(ApprovalLinkPageKind.Invalid, claims, Problem: ApprovalLinkOutcome.WrongBinding)),
         };
-    }
-
-    private async Task<(ApprovalLinkState Gate, StoredReviewTask? Task)> ResolveAsync(string token, string? formToken, bool isPost,
-        CancellationToken cancellationToken)
-    {
-        var verification = settings.Tokens.Verify(token, clock.GetUtcNow());
-        var task = verification.Claims is { } claims ? await tasks.GetAsync(claims.TaskId, cancellationToken) : null;
-        var gate = isPost
-            ? ApprovalLinkGate.ResolvePost(verification, task?.Snapshot, settings.Tokens, formToken)
-            : ApprovalLinkGate.Resolve(verification, task?.Snapshot);
-        return (gate, task);
     }
 
     private async Task<(int, string)> ConfirmationAsync(string token, ApprovalLinkClaims claims, StoredReviewTask task, string? error,

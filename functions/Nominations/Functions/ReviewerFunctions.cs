@@ -30,7 +30,7 @@ public sealed class ReviewerFunctions(ReviewerDirectory directory)
         if (body.Value.Count == 0) errors.Add(new FieldError("", "required", "请至少设置一名审核人。"));
         if (errors.Count > 0) return Problems.Invalid(errors);
         await directory.SetReviewersAsync(parsed, region, body.Value, cancellationToken);
-        return NominationsHttp.Json(body.Value);
+        return JsonAnswers.Json(body.Value);
     }
 
     [Function("NominationsSetUnion")]
@@ -43,6 +43,6 @@ public sealed class ReviewerFunctions(ReviewerDirectory directory)
         if (string.IsNullOrWhiteSpace(body.Value.Name) || !body.Value.Email.Contains('@'))
             return Problems.Invalid("email", "required", "请填写单位名称和有效的电子邮箱。");
         await directory.SetUnionAsync(unionId, body.Value, cancellationToken);
-        return NominationsHttp.Json(body.Value);
+        return JsonAnswers.Json(body.Value);
     }
 }

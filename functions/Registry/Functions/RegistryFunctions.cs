@@ -29,7 +29,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         var query = RegistryHttp.SearchQuery(req, registry.Awards);
         if (!query.IsValid) return Problems.Invalid(query.Errors);
         return RegistryHttp.Answer(await registry.SearchAsync(RegistryHttp.Caller(req), query.Value!, cancellationToken),
-            page => RegistryHttp.Json(new { items = page.Items, continuationToken = page.Next?.ToToken() }));
+            page => JsonAnswers.Json(new { items = page.Items, continuationToken = page.Next?.ToToken() }));
     }
 
     [Function("RegistryGetRecord")]
@@ -37,7 +37,7 @@ public sealed class RegistryFunctions(RegistryService registry)
     public async Task<IResult> Get([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Records + "/{id}")] HttpRequest req, string id,
         CancellationToken cancellationToken) =>
         RegistryHttp.Answer(await registry.GetAsync(RegistryHttp.Caller(req), id, cancellationToken),
-            found => RegistryHttp.WithETag(found.Record.ETag, RegistryHttp.Json(found)));
+            found => JsonAnswers.WithETag(found.Record.ETag, JsonAnswers.Json(found)));
 
     [Function("RegistryCreateRecord")]
     [ApiAccess(Staff)]
@@ -49,8 +49,8 @@ public sealed class RegistryFunctions(RegistryService registry)
         // The same create again is a retry: it answers the record with 200.
         var result = await registry.CreateAsync(RegistryHttp.Caller(req), body.Value, cancellationToken);
         return RegistryHttp.Answer(result, record => result.Outcome == RegistryOutcome.Created
-            ? RegistryHttp.Created($"/api/{Records}/{record.Id}", record.ETag, record)
-            : RegistryHttp.WithETag(record.ETag, RegistryHttp.Json(record)));
+            ? JsonAnswers.Created($"/api/{Records}/{record.Id}", record.ETag, record)
+            : JsonAnswers.WithETag(record.ETag, JsonAnswers.Json(record)));
     }
 
     [Function("RegistryUpdateRecord")]
@@ -65,7 +65,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         if (body.Value.Record is not { } record)
             return Problems.Invalid([new FieldError("record", RegistryErrorCodes.Required)]);
         return RegistryHttp.Answer(await registry.UpdateAsync(RegistryHttp.Caller(req), id, ifMatch, record, body.Value.Reason, cancellationToken),
-            updated => RegistryHttp.WithETag(updated.ETag, RegistryHttp.Json(updated)));
+            updated => JsonAnswers.WithETag(updated.ETag, JsonAnswers.Json(updated)));
     }
 
     [Function("RegistryChangeStatus")]
@@ -78,7 +78,7 @@ public sealed class RegistryFunctions(RegistryService registry)
         if (!body.IsValid) return body.Problem;
         var ifMatch = req.Headers.IfMatch.ToString() is { Length: > 0 } given ? given : null;
         return RegistryHttp.Answer(await registry.ChangeStatusAsync(RegistryHttp.Caller(req), id, ifMatch, body.Value, cancellationToken),
-            changed => RegistryHttp.WithETag(changed.ETag, RegistryHttp.Json(changed)));
+            changed => JsonAnswers.WithETag(changed.ETag, JsonAnswers.Json(changed)));
     }
 
     /// <summary>The full national ID, recorded first under the request's Idempotency-Key (a retry is the same reveal) or a new id.</summary>
@@ -90,7 +90,7 @@ public sealed class RegistryFunctions(RegistryService registry)
     {
         var revealId = req.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : Guid.NewGuid().ToString("N");
         return RegistryHttp.Answer(await registry.RevealAsync(RegistryHttp.Caller(req), id, revealId, cancellationToken),
-            revealed => RegistryHttp.NoStore(RegistryHttp.Json(revealed)));
+            revealed => RegistryHttp.NoStore(JsonAnswers.Json(revealed)));
     }
 
     /// <summary>The CSV template as the request body; <c>dryRun=true</c> checks it and writes nothing; <c>fileName</c> names it in history.</summary>
@@ -104,7 +104,7 @@ public sealed class RegistryFunctions(RegistryService registry)
             return Problems.Invalid([new FieldError("dryRun", RegistryErrorCodes.InvalidCharacters)]);
         var fileName = req.Query["fileName"].ToString() is { Length: > 0 } named ? named : "upload.csv";
         return RegistryHttp.Answer(await registry.ImportAsync(RegistryHttp.Caller(req), req.Body, fileName, dryRun == "true", cancellationToken),
-            report => RegistryHttp.Json(report));
+            report => JsonAnswers.Json(report));
     }
 
     /// <summary>The records a search finds as CSV (UTF-8 with BOM); <c>fullIds=true</c> (admins only) records a reveal of every one.</summary>

@@ -33,15 +33,7 @@ public static class RegistryHttp
     };
 
     public static Problem IfMatchRequired() =>
-        new(428, "registry.if_match_required", "Precondition required.", "Send the record's ETag as If-Match: an update never overwrites unseen changes.");
-
-    /// <summary>The app's JSON (enums as camelCase names, as every other capability answers).</summary>
-    public static IResult Json(object value, int status = StatusCodes.Status200OK) => Results.Json(value, FunctionJson.Options, statusCode: status);
-
-    public static IResult Created(string location, string etag, object value) =>
-        new WithHeadersResult(Json(value, StatusCodes.Status201Created), ("Location", location), ("ETag", etag));
-
-    public static IResult WithETag(string etag, IResult inner) => new WithHeadersResult(inner, ("ETag", etag));
+        Problems.PreconditionRequired("registry.if_match_required", "Send the record's ETag as If-Match: an update never overwrites unseen changes.");
 
     /// <summary>The search the request's query string asks for (name, nameMatch, region, award, year, status, pageSize, continuation).</summary>
     public static Validated<RegistrySearchQuery> SearchQuery(HttpRequest req, AwardCatalog awards)
