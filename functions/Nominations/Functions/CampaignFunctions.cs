@@ -73,7 +73,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
             default:
                 var impact = result.Impact!;
                 var reasons = impact.Nominations.SelectMany(n => n.Reasons.Select(r => r with { Field = $"nominations.{n.NominationId}.{r.Field}" }))
-                    .Concat(impact.Quotas.Select(q => new FieldError($"quotas.{Relief.WireName<ReviewLevel>.Of(q.Level)}.{q.RegionCode}",
+                    .Concat(impact.Quotas.Select(q => new FieldError($"quotas.{Relief.Domain.WireName<ReviewLevel>.Of(q.Level)}.{q.RegionCode}",
                         "below_places_taken", $"已占用 {q.Used} 个名额，不能设为 {q.ProposedPlaces}。")))
                     .ToList();
                 return Problems.WithFields(409, "change_invalidates_nominations", "Conflict.",

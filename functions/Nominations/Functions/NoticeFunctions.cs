@@ -2,11 +2,11 @@ using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Notice;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Functions;
 

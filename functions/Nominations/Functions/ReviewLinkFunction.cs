@@ -6,13 +6,13 @@ using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
-using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Relief.Services;
 
 namespace Gonghui.Functions.Nominations.Functions;
 

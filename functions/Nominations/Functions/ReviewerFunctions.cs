@@ -2,11 +2,11 @@ using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Functions;
 

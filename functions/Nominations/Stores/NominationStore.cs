@@ -2,8 +2,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

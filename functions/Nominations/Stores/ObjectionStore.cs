@@ -3,8 +3,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Relief;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

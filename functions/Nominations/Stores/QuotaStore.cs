@@ -2,7 +2,8 @@ using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -124,7 +125,7 @@ public sealed class QuotaStore(TableServiceClient tables)
     }
 
     private static QuotaKey? KeyOf(TableEntity row) =>
-        row.GetString("CampaignId") is { } campaignId && Relief.WireName<ReviewLevel>.TryParse(row.GetString("Level"), out var level)
+        row.GetString("CampaignId") is { } campaignId && Relief.Domain.WireName<ReviewLevel>.TryParse(row.GetString("Level"), out var level)
         && row.GetString("RegionCode") is { } regionCode
             ? new QuotaKey(campaignId, level, regionCode)
             : null;
@@ -134,7 +135,7 @@ public sealed class QuotaStore(TableServiceClient tables)
     private static TableEntity CountEntity(QuotaCount count) => new(count.Key.ToString(), CountRow)
     {
         ["CampaignId"] = count.Key.CampaignId,
-        ["Level"] = Relief.WireName<ReviewLevel>.Of(count.Key.Level),
+        ["Level"] = Relief.Domain.WireName<ReviewLevel>.Of(count.Key.Level),
         ["RegionCode"] = count.Key.RegionCode,
         ["Places"] = count.Places,
         ["Used"] = count.Used,

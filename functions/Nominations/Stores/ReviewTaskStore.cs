@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Nominations.Review;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 

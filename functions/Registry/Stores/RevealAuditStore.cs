@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 

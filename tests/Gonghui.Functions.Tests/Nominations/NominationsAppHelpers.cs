@@ -7,10 +7,10 @@ using System.Text.RegularExpressions;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
-using Gonghui.Functions.Tests.ReliefService;
 using Gonghui.Testing;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

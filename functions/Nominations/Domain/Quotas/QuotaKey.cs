@@ -4,5 +4,5 @@ namespace Gonghui.Functions.Nominations.Domain.Quotas;
 public sealed record QuotaKey(string CampaignId, ReviewLevel Level, string RegionCode)
 {
     /// <summary>"may-day-2026|county|370102": safe as a table partition key.</summary>
-    public override string ToString() => $"{CampaignId}|{Relief.WireName<ReviewLevel>.Of(Level)}|{RegionCode}";
+    public override string ToString() => $"{CampaignId}|{Relief.Domain.WireName<ReviewLevel>.Of(Level)}|{RegionCode}";
 }
