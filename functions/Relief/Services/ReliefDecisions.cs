@@ -51,13 +51,24 @@ public sealed class ReliefDecisions(ApprovalTaskStore tasks, ApplicationStore ap
         return new(DecisionOutcomeKind.Accepted, conclusion, Task: current!.Snapshot);
     }
 
-    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, StoredApplication? application, DurableTaskClient durable,
+    /// <summary>
+    /// Raises the decision recorded on <paramref name="task"/> again while the saved state still waits on that task: the
+    /// raise that followed the row's write may have been lost to a crash. A repeat of the link's POST or of the API call
+    /// comes here; the orchestration refuses a decision on a task it has moved past.
+    /// </summary>
+    public async Task ReraiseRecordedAsync(StoredApprovalTask task, StoredApplication? application, DurableTaskClient durable,
         CancellationToken cancellationToken)
     {
         if (task.Snapshot.Status == ApprovalTaskStatus.Decided && task.Decision is { } recorded
             && (application ?? await applications.GetAsync(task.ApplicationId, cancellationToken))?.State is { Status: ReliefApplicationStatus.AwaitingDecision } state
             && state.Task?.TaskId == task.Snapshot.TaskId)
             await durable.RaiseEventAsync(task.ApplicationId, ReliefApprovalOrchestration.ActionEvent, ReliefAction.Decided(recorded), cancellationToken);
+    }
+
+    private async Task<DecisionOutcome> ClosedAsync(StoredApprovalTask task, StoredApplication? application, DurableTaskClient durable,
+        CancellationToken cancellationToken)
+    {
+        await ReraiseRecordedAsync(task, application, durable, cancellationToken);
         return new(DecisionOutcomeKind.AlreadyClosed, task.Snapshot.Conclusion, Task: task.Snapshot);
     }
 }

@@ -4,9 +4,6 @@ using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Relief.Stores;
 
-/// <summary>The approver and deputy of one level for one region; <see cref="Approver.Id"/> is also the name of the approver's API key.</summary>
-public sealed record LevelApprovers(Approver Approver, Approver Deputy);
-
 /// <summary>A handling unit's contact for relief notifications.</summary>
 public sealed record UnitContact(string Name, string Email);
 

@@ -50,6 +50,8 @@ public sealed class ApprovalLinkFunction(ApprovalTaskStore tasks, ApplicationSto
             return Page(new ApprovalLinkState(ApprovalLinkPageKind.FormRejected));
         }
         var (gate, task) = await ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
+        if (gate.Kind == ApprovalLinkPageKind.AlreadyDecided)
+            await decisions.ReraiseRecordedAsync(task!, application: null, durable, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;
         var read = ReliefApprovalLink.ReadDecision(claims, form[ApprovalForm.Decision], form[ApprovalForm.Comment], clock.GetUtcNow());

@@ -13,12 +13,12 @@ namespace Gonghui.Functions.Relief.Functions.Approval;
 
 /// <summary>
 /// The one activity of <see cref="ReliefApprovalOrchestration"/>: carry out a step's effects, and while the step ends
-/// in an effect that asks a question (eligibility, reservation, approvers, payment), answer it and go on with the step
-/// the answer leads to (<see cref="ReliefEffectChain"/>); then open the final step's tasks, save its state (the
-/// projection GET reads) and carry out its effects. Returns the answers, from which the orchestration derives the same
-/// final state. One activity per submission, decision, timer or action keeps the durable round trips to one. It runs
-/// at least once, so every effect is idempotent by natural keys: budget holds by hold id, task rows by task id,
-/// payments by application id, e-mails by application, task, recipient and purpose.
+/// in an effect that asks a question (eligibility, reservation, approvers, payment), answer it and carry out the step
+/// the workflow answers with (<see cref="ReliefEffectChain"/>); then open the final step's tasks, save its state (the
+/// projection GET reads), carry out its effects and return that state, which the orchestration takes as it is. One
+/// activity per submission, decision or action keeps the durable round trips to one. It runs at least once, so
+/// every effect is idempotent by natural keys: budget holds by hold id, task rows by task id, payments by application
+/// id, e-mails by application, task, recipient and purpose.
 /// </summary>
 public sealed class ReliefActivities(
     ApplicationStore applications,
@@ -34,13 +34,13 @@ public sealed class ReliefActivities(
     ILogger<ReliefActivities> logger)
 {
     public const string ApplyEffectsName = "ReliefApplyEffects";
+    public const string RecordedDecisionName = "ReliefRecordedDecision";
 
     [Function(ApplyEffectsName)]
-    public async Task<ReliefEffectAnswer[]> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
+    public async Task<ReliefApprovalState> ApplyEffects([ActivityTrigger] ReliefEffectBatch batch, CancellationToken cancellationToken)
     {
         // Read while the first effects run; effects that need the applicant's details await it.
         var application = RequireAsync(batch.State.ApplicationId, cancellationToken);
-        var answers = new List<ReliefEffectAnswer>();
         var step = new WorkflowStep(batch.State, batch.Effects, null);
         // Saves are numbered twice the batch: a failing chain shows where it stopped (2n - 1), its successful retry still
         // saves the final state (2n), and a later batch outranks both.
@@ -51,7 +51,6 @@ public sealed class ReliefActivities(
                 foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
                     await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
                 var answer = await AnswerAsync(step.State, application, answering, batch, cancellationToken);
-                answers.Add(answer);
                 step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
             }
         }
@@ -71,8 +70,13 @@ public sealed class ReliefActivities(
         await applications.SaveStateAsync(step.State, 2 * batch.Sequence, await application, cancellationToken);
         foreach (var effect in step.Effects.Where(effect => effect is not CloseApprovalTask))
             await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
-        return [.. answers];
+        return step.State;
     }
+
+    /// <summary>The decision recorded on a task's row (Decided), or null; asked when one of the task's deadlines comes.</summary>
+    [Function(RecordedDecisionName)]
+    public async Task<ApprovalDecision?> RecordedDecision([ActivityTrigger] string taskId, CancellationToken cancellationToken) =>
+        await tasks.GetAsync(taskId, cancellationToken) is { Snapshot.Status: ApprovalTaskStatus.Decided, Decision: { } recorded } ? recorded : null;
 
     private async Task<ReliefEffectAnswer> AnswerAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect,
         ReliefEffectBatch batch, CancellationToken cancellationToken)

@@ -6,12 +6,12 @@ using Gonghui.Functions.Relief.Domain;
 namespace Gonghui.Functions.Relief.Functions.Approval;
 
 /// <summary>
-/// The <c>ReliefApproval</c> orchestration (instance id = application id): feeds <see cref="ReliefApprovalWorkflow"/>
-/// its events and carries out its effects. A step's effects go, with the state to save, to one
-/// <see cref="ReliefActivities.ApplyEffects"/> call, which also follows the effects that answer (eligibility,
-/// reservation, approver lookup, payment) into the steps they lead to (<see cref="ReliefEffectChain"/>): one activity
-/// per submission, decision, timer or action. Between steps it waits for a <see cref="ReliefAction"/> or the
-/// open task's next deadline, whichever comes first. The custom status is <see cref="ReliefStatusView"/>'s sentence.
+/// The <c>ReliefApproval</c> orchestration (instance id = application id): asks <see cref="ReliefApprovalWorkflow"/>
+/// what each event leads to and hands the step to one <see cref="ReliefActivities.ApplyEffects"/> call, which carries
+/// it out (following the effects that ask a question into the steps the workflow answers with) and returns the state it
+/// ended in; the orchestration keeps that state as it is, so each step is computed once. Between steps it waits for a
+/// <see cref="ReliefAction"/> or the open task's next deadline, whichever comes first. The custom status is
+/// <see cref="ReliefStatusView"/>'s sentence.
 /// </summary>
 public static class ReliefApprovalOrchestration
 {
@@ -40,13 +40,26 @@ public static class ReliefApprovalOrchestration
             }
             else
             {
-                step = ReliefApprovalWorkflow.TimerFired(state, deadline!.TaskId, Now(context));
+                step = await DeadlineAsync(context, state, deadline!);
             }
             // A refused action (a late decision, a withdrawal after approval) changes nothing; the caller was told already.
             if (!step.IsRefused && (step.Effects.Count > 0 || step.State != state))
                 state = await CarryOutAsync(context, steps, submission, step);
         }
         return state.Status;
+    }
+
+    /// <summary>
+    /// The step a deadline leads to, unless the task's row holds a decision whose raise was lost (the process died
+    /// between the row's write and the raise, and nobody retried): that decision is taken first, so it is never lost
+    /// to the deadline.
+    /// </summary>
+    private static async Task<WorkflowStep> DeadlineAsync(TaskOrchestrationContext context, ReliefApprovalState state, WorkflowDeadline deadline)
+    {
+        var recorded = await context.CallActivityAsync<ApprovalDecision?>(ReliefActivities.RecordedDecisionName, deadline.TaskId, Retry);
+        return recorded is not null && Act(state, ReliefAction.Decided(recorded)) is { IsRefused: false } decided
+            ? decided
+            : ReliefApprovalWorkflow.TimerFired(state, deadline.TaskId, Now(context));
     }
 
     private static WorkflowStep Act(ReliefApprovalState state, ReliefAction action) => action.Kind switch
@@ -62,7 +75,7 @@ public static class ReliefApprovalOrchestration
         ? step with { Effects = [.. step.Effects.Where(effect => effect is not CloseApprovalTask)] }
         : step;
 
-    /// <summary>Carries out a step and every step its answering effect leads to, in one activity; returns the state to wait in.</summary>
+    /// <summary>Carries out a step, and every step its answering effect leads to, in one activity; returns the state to wait in.</summary>
     private static async Task<ReliefApprovalState> CarryOutAsync(TaskOrchestrationContext context, StepCounter steps, ReliefSubmission submission,
         WorkflowStep step)
     {
@@ -70,8 +83,7 @@ public static class ReliefApprovalOrchestration
             throw new InvalidOperationException($"The workflow refused its own step: {step.Refusal!.Code} {step.Refusal.Message}");
         var batch = new ReliefEffectBatch(steps.Next(), step.State, step.Effects, Now(context),
             ReliefEffectChain.Answering(step) is CheckEligibility ? submission.Program : null, submission.WorkingDayLength);
-        var answers = await context.CallActivityAsync<ReliefEffectAnswer[]>(ReliefActivities.ApplyEffectsName, batch, Retry);
-        var state = ReliefEffectChain.Follow(batch, answers);
+        var state = await context.CallActivityAsync<ReliefApprovalState>(ReliefActivities.ApplyEffectsName, batch, Retry);
         context.SetCustomStatus(ReliefStatusView.Describe(state).Sentence);
         return state;
     }

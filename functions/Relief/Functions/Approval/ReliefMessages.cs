@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Relief.Functions.Approval;
 
@@ -51,19 +50,11 @@ public sealed record ReliefAction(
 
 /// <summary>
 /// A workflow step for <see cref="ReliefActivities.ApplyEffects"/>: the state after it and its effects. The activity
-/// follows the step's answering effect (eligibility, reservation, approvers, payment; at most one per step, last) into
-/// the steps it leads to, all at <see cref="At"/>, until a step needs no answer. <see cref="Program"/> is set when
+/// carries them out; while a step ends in an effect that asks (<see cref="ReliefEffectChain"/>), it answers it and
+/// carries out the step the workflow answers with, all at <see cref="At"/>. <see cref="Program"/> is set when
 /// eligibility is to be checked. <see cref="Sequence"/> numbers the orchestration's batches, so a late rerun of an
-/// earlier batch (activities run at least once) cannot save an older state over a newer one. <see cref="WorkingDayLength"/>
-/// is the submission's (null: the calendar, see <see cref="ReliefCalendar"/>).
+/// earlier batch (activities run at least once) cannot save an older state over a newer one.
+/// <see cref="WorkingDayLength"/> is the submission's (null: the calendar, see <see cref="ReliefCalendar"/>).
 /// </summary>
 public sealed record ReliefEffectBatch(int Sequence, ReliefApprovalState State, IReadOnlyList<ReliefEffect> Effects, DateTimeOffset At,
     ReliefProgram? Program = null, TimeSpan? WorkingDayLength = null);
-
-/// <summary>The answer of one answering effect; the member for that effect is set (an opened task's approvers with its deadlines).</summary>
-public sealed record ReliefEffectAnswer(
-    EligibilityDecision? Eligibility = null,
-    BudgetOutcome? Reservation = null,
-    LevelApprovers? Approvers = null,
-    ApprovalTaskDeadlines? Deadlines = null,
-    string? PaymentId = null);

@@ -70,13 +70,34 @@ public sealed class ApprovalLinkHttpTests(ReliefApp relief)
     }
 
     [Fact]
+    public async Task A_decision_written_to_its_task_but_never_raised_is_raised_by_the_retried_post()
+    {
+        const string lostRegion = "110127";
+        var district = ReliefApp.ApproverFor(ApprovalLevel.District, lostRegion, deputy: false);
+        var (applicationId, token) = await AwaitingDistrictAsync(lostRegion, person: 31);
+        using var page = await relief.Client(null).GetAsync($"api/approvals/{token}");
+        var formToken = ReliefApp.FormTokenIn(await page.Content.ReadAsStringAsync());
+
+        // What the POST leaves when the process dies between the task row's write and the raise.
+        var state = (await new ApplicationStore(relief.Tables).GetAsync(applicationId))!.State!;
+        var decision = new ApprovalDecision(state.Task!.TaskId, district.Id, ApprovalDecisionKind.Reject, "材料不全", DateTimeOffset.UtcNow);
+        var (won, _) = await new ApprovalTaskStore(relief.Tables).TryDecideAsync(null, decision.TaskId, decision,
+            ReliefApprovalLink.Conclusion(state, decision), nonce: null);
+        Assert.True(won);
+        Assert.Equal("awaiting_decision", (await relief.GetApplicationAsync(applicationId)).GetProperty("status").GetString());
+
+        using (var retried = await relief.PostDecisionFormAsync(token, formToken, "reject", "材料不全"))
+            Assert.Equal(HttpStatusCode.Conflict, retried.StatusCode);
+        var rejected = await relief.WaitForApplicationAsync(applicationId, a => ReliefApp.HasStatus(a, "rejected"));
+        Assert.Contains("材料不全", rejected.GetProperty("sentence").GetString());
+    }
+
+    [Fact]
     public async Task A_rotated_key_keeps_its_links_valid_until_it_is_retired()
     {
         const string rotationRegion = "110103";
         var district = ReliefApp.ApproverFor(ApprovalLevel.District, rotationRegion, deputy: false);
-        await relief.PrepareRegionAsync(rotationRegion, "100000.00");
-        var applicationId = await relief.SubmitAsync(ReliefApp.Request(rotationRegion, person: 21));
-        var oldToken = ReliefApp.TokenIn(await relief.WaitForApprovalMailAsync(applicationId, district.Email));
+        var (_, oldToken) = await AwaitingDistrictAsync(rotationRegion, person: 21);
         Assert.StartsWith("old.", oldToken);
 
         var bothKeys = $"new:{ReliefApp.NewKeySecret};old:{ReliefApp.OldKeySecret}";
@@ -89,6 +110,15 @@ public sealed class ApprovalLinkHttpTests(ReliefApp relief)
         await relief.RestartAsync($"new:{ReliefApp.NewKeySecret};old:{ReliefApp.OldKeySecret}:retired", "new");
         await AssertPageAsync(oldToken, HttpStatusCode.BadRequest, "签名密钥已停用");
         await AssertPageAsync(newToken, HttpStatusCode.OK, "同意");
+    }
+
+    /// <summary>An application in <paramref name="region"/> waiting on its district approver, and the link that approver was mailed.</summary>
+    private async Task<(string ApplicationId, string Token)> AwaitingDistrictAsync(string region, int person)
+    {
+        await relief.PrepareRegionAsync(region, "100000.00");
+        var applicationId = await relief.SubmitAsync(ReliefApp.Request(region, person));
+        var district = ReliefApp.ApproverFor(ApprovalLevel.District, region, deputy: false);
+        return (applicationId, ReliefApp.TokenIn(await relief.WaitForApprovalMailAsync(applicationId, district.Email)));
     }
 
     private async Task AssertPageAsync(string token, HttpStatusCode status, string text)
