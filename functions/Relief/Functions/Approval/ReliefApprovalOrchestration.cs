@@ -56,10 +56,11 @@ public static class ReliefApprovalOrchestration
     /// </summary>
     private static async Task<WorkflowStep> DeadlineAsync(TaskOrchestrationContext context, ReliefApprovalState state, WorkflowDeadline deadline)
     {
+        var firedAt = Now(context);
         var recorded = await context.CallActivityAsync<ApprovalDecision?>(ReliefActivities.RecordedDecisionName, deadline.TaskId, Retry);
         return recorded is not null && Act(state, ReliefAction.Decided(recorded)) is { IsRefused: false } decided
             ? decided
-            : ReliefApprovalWorkflow.TimerFired(state, deadline.TaskId, Now(context));
+            : ReliefApprovalWorkflow.TimerFired(state, deadline.TaskId, firedAt);
     }
 
     private static WorkflowStep Act(ReliefApprovalState state, ReliefAction action) => action.Kind switch
