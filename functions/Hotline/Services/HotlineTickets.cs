@@ -1,4 +1,5 @@
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Privacy;
 using Microsoft.Extensions.Logging;
 
@@ -34,7 +35,7 @@ public sealed class HotlineTickets(
             return IntakeOutcome.Invalid(validation.Errors);
         }
 
-        var bodyHash = IntakeKey.BodyHash(HotlineJson.Serialize(request));
+        var bodyHash = IntakeKey.BodyHash(AppJson.Serialize(request));
         var id = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IntakeKey.TicketIdFor(idempotencyKey);
         var now = clock.GetUtcNow();
         var number = TicketNumber.For(now, await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken));

@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Notifications;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
@@ -227,7 +228,6 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     private async Task<int> DrainChangesAsync(int deliveries = 1)
     {
         var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(TicketChangeQueue.QueueName);
-        await queue.CreateIfNotExistsAsync();
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
         var drained = 0;
         while (true)
@@ -238,7 +238,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
             drained += messages.Length;
             foreach (var message in messages)
             {
-                var change = message.Body.ToObjectFromJson<TicketChange>(HotlineJson.Options)!;
+                var change = message.Body.ToObjectFromJson<TicketChange>(AppJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
                     await function.Run(change, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);

@@ -104,7 +104,6 @@ public sealed class HotlineAppFixture : IAsyncLifetime
     public async Task<List<TableEntity>> SnapshotRowsAsync(IEnumerable<string>? select = null)
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
-        await table.CreateIfNotExistsAsync();
         var snapshots = TableClient.CreateQueryFilter($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}");
         return await table.QueryAsync<TableEntity>(snapshots, select: select).ToListAsync();
     }
