@@ -30,6 +30,7 @@ public static class HotlineServiceCollectionExtensions
             throw new InvalidOperationException($"Set {PhoneHashKeySetting} to a base64 key of at least 32 random bytes (see local.settings.sample.json).");
 
         services.AddStorage(Storage);
+        services.AddSingleton(HotlineSettings.From(configuration));
         services.AddSingleton(PhoneNumberHasher.FromBase64(key));
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketOutbox>();

@@ -18,6 +18,7 @@ public sealed class HotlineTickets(
     ReferenceDataStore reference,
     TicketChangeQueue changes,
     PhoneNumberHasher phoneHasher,
+    HotlineSettings settings,
     TimeProvider clock,
     ILogger<HotlineTickets> logger)
 {
@@ -144,6 +145,13 @@ public sealed class HotlineTickets(
     /// <summary>Queues a committed change. The change stands if this fails: its outbox row is swept and announced later.</summary>
     private async Task AnnounceAsync(TicketChange change, CancellationToken cancellationToken)
     {
+        if (settings.HangAfterChangeCommitted)
+        {
+            logger.LogWarning("Ticket {TicketId} version {Version} committed; hanging before it is queued (fault injection)",
+                change.TicketId, change.Version);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         try
         {
             await changes.EnqueueAsync(change, cancellationToken);

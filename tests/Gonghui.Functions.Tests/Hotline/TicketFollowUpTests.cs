@@ -185,7 +185,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
 
         // Within its grace period the sweep leaves it; after, it announces it once, and the follow-up routes and mails once.
         var sweep = ActivatorUtilities.CreateInstance<TicketOutboxSweepFunction>(_services);
-        _clock.Now += TicketOutboxSweepFunction.Grace - TimeSpan.FromSeconds(1);
+        _clock.Now += HotlineSettings.DefaultOutboxSweepGrace - TimeSpan.FromSeconds(1);
         Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
         _clock.Now += TimeSpan.FromSeconds(2);
         await Task.WhenAll(sweep.SweepAsync(CancellationToken.None), sweep.SweepAsync(CancellationToken.None));
@@ -197,7 +197,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
 
         // Followed up: the row is gone and later sweeps announce nothing.
         Assert.Empty(await UnacknowledgedAsync(outbox, opened.Id));
-        _clock.Now += TicketOutboxSweepFunction.Grace * 2;
+        _clock.Now += HotlineSettings.DefaultOutboxSweepGrace * 2;
         Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
     }
 
