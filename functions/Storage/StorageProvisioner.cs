@@ -36,8 +36,14 @@ internal sealed class StorageProvisioner(TableServiceClient tables, QueueService
         }
     }
 
-    // A refusal (403 without the data roles, 400 for a bad name) will not pass by waiting; no answer at all may.
-    private static bool Unreachable(Exception ex) => ex is not RequestFailedException { Status: > 0 } && ex.InnerException is not RequestFailedException { Status: > 0 };
+    // No answer at all (status 0, after the client's own retries) may pass by waiting; a refusal (403 without the data
+    // roles, 400 for a bad name) will not.
+    private static bool Unreachable(Exception ex) => ex switch
+    {
+        RequestFailedException { Status: 0 } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.All(Unreachable),
+        _ => false,
+    };
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
@@ -32,6 +34,23 @@ public sealed class StorageProvisionerTests(AzuriteFixture azurite) : IClassFixt
         await host.StopAsync();
 
         Assert.Equal(["all exist"], probe.Seen);
+    }
+
+    [Fact]
+    public async Task A_refusal_stops_the_start_at_once_instead_of_waiting_for_storage()
+    {
+        var server = azurite.Server;
+        var wrongKey = server.ConnectionString.Replace(AzuriteServer.AccountKey, Convert.ToBase64String(new byte[64]), StringComparison.Ordinal);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(new TableServiceClient(wrongKey)).AddSingleton(server.CreateQueueServiceClient())
+            .AddSingleton(new BlobServiceClient(server.ConnectionString))
+            .AddStorage(new StorageNames { Tables = [AzuriteServer.UniqueName("refused")] });
+        using var host = builder.Build();
+
+        var started = Stopwatch.StartNew();
+        var refusal = await Assert.ThrowsAsync<RequestFailedException>(() => host.StartAsync());
+        Assert.Equal(403, refusal.Status);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(10), $"the start took {started.Elapsed}");
     }
 
     private sealed class ExistenceProbe(TableServiceClient tables, QueueServiceClient queues, BlobServiceClient blobs, StorageNames[] declared)
