@@ -133,11 +133,12 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
     private static (string To, string Kind) NextMail(ReviewLevel level) =>
         level.Next() is { } next ? (ReviewerEmail(next), ReviewRequest) : (UnionEmail, SelectedNotice);
 
-    /// <summary>The campaign (places for all at every level), one reviewer per level and the union's contact.</summary>
+    /// <summary>The campaign (places for all, those decided one at a time too, at every level), one reviewer per level and the union's contact.</summary>
     private static async Task SetUpAsync(HttpClient admin, CancellationToken cancellationToken)
     {
         var campaign = BenchNominations.OpenCampaign(CampaignId, "2026 年山东省劳动模范评选", AwardType.ModelWorker,
-            [new RegionQuota(ReviewLevel.Province, "370000", Count), new RegionQuota(ReviewLevel.City, "370100", Count), new RegionQuota(ReviewLevel.County, County, Count)]);
+            [new RegionQuota(ReviewLevel.Province, "370000", Count + Alone), new RegionQuota(ReviewLevel.City, "370100", Count + Alone),
+                new RegionQuota(ReviewLevel.County, County, Count + Alone)]);
         (await admin.PostAsJsonAsync("api/nominations/campaigns", campaign, FunctionJson.Options, cancellationToken)).EnsureSuccessStatusCode();
         foreach (var level in new[] { ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province })
         {
@@ -199,7 +200,7 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
             lock (subjects) subjects[id.Value] = subject;
             return id.Value;
         }
-        var found = await smtp.WaitForAsync(IdIn, ids.ToHashSet(), TimeSpan.FromMinutes(10), cancellationToken);
+        var found = await smtp.WaitForAsync(IdIn, ids.ToHashSet(), TimeSpan.FromMinutes(ids.Count > 1 ? 10 : 1), cancellationToken);
         return found.Count == ids.Count
             ? found.ToDictionary(f => f.Key, f => (f.Value, subjects[f.Key]))
             : throw new TimeoutException($"{found.Count} of {ids.Count} mails ({kind}) to {recipient} arrived.");
