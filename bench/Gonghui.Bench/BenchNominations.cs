@@ -1,13 +1,31 @@
 using System.Globalization;
+using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Privacy;
 
 namespace Gonghui.Bench;
 
-/// <summary>What the nomination benchmarks nominate: a campaign open now and complete nominations of numbered people in county 370102.</summary>
+/// <summary>What the nomination benchmarks share: the app's settings, a campaign open now and complete nominations of numbered people in county 370102.</summary>
 public static class BenchNominations
 {
     public const string County = "370102";
+
+    /// <summary>The nominations' national ID hash key in the benchmarks' app.</summary>
+    public static readonly byte[] HashKey = Enumerable.Repeat((byte)3, 32).ToArray();
+
+    /// <summary>The app's settings on that storage: quiet logs, the hash keys it needs to start, the approval-link key.</summary>
+    public static Dictionary<string, string?> AppSettings(string storageConnectionString) => new()
+    {
+        ["AzureWebJobsStorage"] = storageConnectionString,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["Logging:LogLevel:Default"] = "Warning",
+        [NominationsSettings.NationalIdHashKeySetting] = Convert.ToBase64String(HashKey),
+        ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
+        ["Gonghui:Approvals:ActiveKeyId"] = "bench",
+        ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
+        [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
+    };
 
     /// <summary>A campaign open from yesterday for a month with those places.</summary>
     public static Campaign OpenCampaign(string campaignId, string name, AwardType award, IReadOnlyList<RegionQuota> quotas)

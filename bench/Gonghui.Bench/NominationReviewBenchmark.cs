@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Http;
-using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Relief;
@@ -50,18 +49,9 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
         var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
         await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
         var nominatorKey = (await keys.CreateAsync("基准测试工会", ApiRoles.Nominator, UnionId, County, cancellationToken)).Secret;
-        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Gonghui:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            [NominationsSettings.NationalIdHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)3, 32).ToArray()),
-            ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
-            ["Gonghui:Approvals:ActiveKeyId"] = "bench",
-            ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
-            [Gonghui.Functions.Hotline.HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
-        });
+        var settings = BenchNominations.AppSettings(azurite.ConnectionString);
+        settings["Gonghui:Smtp:Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture);
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), settings);
         using var admin = app.CreateClient(AdminKey);
         using var nominator = app.CreateClient(nominatorKey);
         using var reviewer = app.CreateClient(null);

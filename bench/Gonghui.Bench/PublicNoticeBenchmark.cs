@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
-using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Domain.Review;
@@ -30,19 +29,9 @@ public sealed class PublicNoticeBenchmark : IBenchmark
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var hashKey = Enumerable.Repeat((byte)3, 32).ToArray();
-        await SeedAsync(azurite, new NationalIdHasher(hashKey), cancellationToken);
-        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging:LogLevel:Default"] = "Warning",
-            [NominationsSettings.NationalIdHashKeySetting] = Convert.ToBase64String(hashKey),
-            ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
-            ["Gonghui:Approvals:ActiveKeyId"] = "bench",
-            ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
-            [Gonghui.Functions.Hotline.HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
-        });
+        await SeedAsync(azurite, new NationalIdHasher(BenchNominations.HashKey), cancellationToken);
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"),
+            BenchNominations.AppSettings(azurite.ConnectionString));
         using var reader = app.CreateClient(null);
         var path = $"api/notice/{CampaignId}";
         for (var i = 0; i < 50; i++) await ReadAsync(reader, path, null, cancellationToken);
