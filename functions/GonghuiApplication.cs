@@ -1,7 +1,6 @@
-using System.Globalization;
-using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Registry;
@@ -35,15 +34,8 @@ public static class GonghuiApplication
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateTableServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateQueueServiceClient());
         services.AddSingleton(sp => sp.GetRequiredService<StorageConnection>().CreateBlobServiceClient());
-        services.AddSingleton(sp => new ApiKeyStore(sp.GetRequiredService<TableServiceClient>(), sp.GetRequiredService<TimeProvider>(),
-            configuration[ApiKeyStore.CacheSecondsSetting] is { Length: > 0 } seconds
-                ? TimeSpan.FromSeconds(double.Parse(seconds, CultureInfo.InvariantCulture))
-                : ApiKeyStore.DefaultCacheTime));
-        services.AddSingleton(sp => new ApiKeyAuthorizer(sp.GetRequiredService<ApiKeyStore>(),
-            configuration.GetValue(ApiKeyAuthorizer.AppServiceAuthenticationSetting, false)));
-        if (IsDevelopment(builder))
-            services.AddHostedService<DevelopmentKeySeeder>();
-        services.ConfigureHttpJsonOptions(json => FunctionJson.Configure(json.SerializerOptions));
+        services.AddApiKeys(configuration, IsDevelopment(builder));
+        services.ConfigureHttpJsonOptions(json => AppJson.ConfigureStrict(json.SerializerOptions));
         services.AddNotifications(configuration);
         services.AddHotline(configuration);
         services.AddStaffPages(configuration);

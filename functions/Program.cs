@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 // `dotnet Gonghui.Functions.dll keys create --role admin --name NAME` (or keys list, keys revoke ID) manages API keys
 // in the configured storage; otherwise this is the isolated worker a Functions host (or the local host) starts.
 if (args is [KeyCommand.Name, .. var commandArgs])
-    return await KeyCommand.RunAsync(commandArgs, KeyCommand.StoreFromSettings(), Console.Out, Console.Error);
+    return await KeyCommand.RunAsync(commandArgs, await KeyCommand.StoreFromSettingsAsync(), Console.Out, Console.Error);
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();

@@ -10,6 +10,7 @@ IBenchmark[] benchmarks =
     new ReliefApprovalBenchmark(),
     new RegistryBenchmark(),
     new PublicNoticeBenchmark(),
+    new NominationReviewBenchmark(),
 ];
 
 var selected = args.Length == 0

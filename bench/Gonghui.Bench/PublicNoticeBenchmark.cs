@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
-using Gonghui.Functions.Nominations;
+using System.Net;
+using System.Net.Http.Headers;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Domain.Review;
@@ -12,59 +12,61 @@ namespace Gonghui.Bench;
 
 /// <summary>
 /// The public notice page under readers: a published list of 30 stored on in-memory Azurite, then 100 concurrent
-/// anonymous readers fetching <c>GET /api/notice/{campaignId}</c> through the app process.
+/// anonymous readers fetching <c>GET /api/notice/{campaignId}</c> through the app process, first whole pages, then as
+/// browsers revisiting it (If-None-Match with the page's ETag, answered 304).
 /// </summary>
 public sealed class PublicNoticeBenchmark : IBenchmark
 {
     private const int Listed = 30;
     private const int Readers = 100;
-    private const int Reads = 3_000;
+    private const int Reads = 20_000;
     private const string CampaignId = "bench-notice";
 
     public string Name => "notice";
 
-    public string Description => $"public notice page of {Listed} lines, {Reads:N0} reads by {Readers} concurrent readers, through the app on in-memory Azurite";
+    public string Description => $"public notice page of {Listed} lines, {Reads:N0} reads and as many revalidations by {Readers} concurrent readers, through the app on in-memory Azurite";
 
     public async Task RunAsync(BenchReport report, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteServer.StartAsync();
-        var hashKey = Enumerable.Repeat((byte)3, 32).ToArray();
-        await SeedAsync(azurite, new NationalIdHasher(hashKey), cancellationToken);
-        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Logging:LogLevel:Default"] = "Warning",
-            [NominationsSettings.NationalIdHashKeySetting] = Convert.ToBase64String(hashKey),
-            ["Gonghui:Approvals:LinkKeys"] = "bench:" + Convert.ToBase64String(Enumerable.Repeat((byte)7, 32).ToArray()),
-            ["Gonghui:Approvals:ActiveKeyId"] = "bench",
-            ["Gonghui:Relief:NationalIdHashKey"] = Convert.ToBase64String(Enumerable.Repeat((byte)9, 32).ToArray()),
-            [Gonghui.Functions.Hotline.HotlineServiceCollectionExtensions.PhoneHashKeySetting] = Convert.ToBase64String(Enumerable.Repeat((byte)5, 32).ToArray()),
-        });
+        await SeedAsync(azurite, new NationalIdHasher(BenchNominations.HashKey), cancellationToken);
+        await using var app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"),
+            BenchNominations.AppSettings(azurite.ConnectionString));
         using var reader = app.CreateClient(null);
         var path = $"api/notice/{CampaignId}";
-        for (var i = 0; i < 50; i++) await ReadAsync(reader, path, cancellationToken);
+        for (var i = 0; i < 50; i++) await ReadAsync(reader, path, null, cancellationToken);
         await WarmUp.SettleAsync(cancellationToken);
 
+        await MeasureAsync(report, "page", () => ReadAsync(reader, path, null, cancellationToken), cancellationToken);
+        var etag = await ReadAsync(reader, path, null, cancellationToken);
+        await MeasureAsync(report, "revalidation", () => ReadAsync(reader, path, etag, cancellationToken), cancellationToken);
+    }
+
+    private static async Task MeasureAsync(BenchReport report, string name, Func<Task> read, CancellationToken cancellationToken)
+    {
         var latencies = new double[Reads];
         var run = await LoadRunner.RunAsync(Reads, Readers, async index =>
         {
             var started = Stopwatch.GetTimestamp();
-            await ReadAsync(reader, path, cancellationToken);
+            await read();
             latencies[index] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }, cancellationToken);
         Array.Sort(latencies);
-        report.Add("page_reads_per_s", run.OperationsPerSecond, "reads/s", $"{Readers} concurrent readers, {run.Failures} failed");
-        report.Add("page_p50_ms", latencies[Reads / 2], "ms", $"{Listed} lines");
-        report.Add("page_p95_ms", latencies[(int)(Reads * 0.95)], "ms");
-        report.Add("page_max_ms", latencies[^1], "ms");
+        report.Add($"{name}_reads_per_s", run.OperationsPerSecond, "reads/s", $"{Readers} concurrent readers, {run.Failures} failed");
+        report.Add($"{name}_p50_ms", latencies[Reads / 2], "ms", $"{Listed} lines");
+        report.Add($"{name}_p95_ms", latencies[(int)(Reads * 0.95)], "ms");
+        report.Add($"{name}_max_ms", latencies[^1], "ms");
     }
 
-    private static async Task ReadAsync(HttpClient reader, string path, CancellationToken cancellationToken)
+    /// <summary>Reads the page (a 304 when <paramref name="etag"/> is still its ETag); answers the ETag.</summary>
+    private static async Task<EntityTagHeaderValue?> ReadAsync(HttpClient reader, string path, EntityTagHeaderValue? etag, CancellationToken cancellationToken)
     {
-        using var response = await reader.GetAsync(path, cancellationToken);
-        response.EnsureSuccessStatusCode();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (etag is not null) request.Headers.IfNoneMatch.Add(etag);
+        using var response = await reader.SendAsync(request, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.NotModified) response.EnsureSuccessStatusCode();
         await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.Headers.ETag;
     }
 
     /// <summary>A campaign open now, <see cref="Listed"/> submitted nominations stored as selected, and their notice running for 5 working days.</summary>
@@ -72,38 +74,26 @@ public sealed class PublicNoticeBenchmark : IBenchmark
     {
         var tables = azurite.CreateTableServiceClient();
         var now = DateTimeOffset.UtcNow;
-        var campaign = new Campaign
-        {
-            CampaignId = CampaignId,
-            Name = "2026 年山东省五一劳动奖章评选",
-            Award = AwardType.MayDayMedal,
-            Year = 2026,
-            AwardingBody = "山东省总工会",
-            Window = new NominationWindow(now.AddDays(-1), now.AddDays(30)),
-            Quotas = [new RegionQuota(ReviewLevel.Province, "370000", Listed)],
-        };
+        var campaign = BenchNominations.OpenCampaign(CampaignId, "2026 年山东省五一劳动奖章评选", AwardType.MayDayMedal,
+            [new RegionQuota(ReviewLevel.Province, "370000", Listed)]);
         await new CampaignStore(tables).AddAsync(campaign, cancellationToken);
         var nominations = new NominationStore(tables);
         var ids = new List<string>();
         for (var n = 0; n < Listed; n++)
         {
             var id = $"nom-bench{n:D4}";
-            var first17 = string.Create(CultureInfo.InvariantCulture, $"37010219850312{n:D3}");
-            var content = new NominationRequest(
-                new NomineeRequest($"职工{n}", n % 2 == 0 ? "female" : "male", "1985-03-12", first17 + NationalId.CheckCharacter(first17),
-                    $"济南第{n}机械厂", "高级技师", "industrial_worker", null, IsUnitLeader: false),
-                string.Concat(Enumerable.Repeat("扎根一线二十年，主持技术革新，带徒数十人。", 12)), [], [], null);
+            var content = BenchNominations.Of(n);
             var details = NominationValidator.ValidateSubmission(content, campaign, now).Value
                 ?? throw new InvalidOperationException("The benchmark's nomination is not valid.");
             var draft = new StoredNomination
             {
-                CampaignId = CampaignId, NominationId = id, UnionId = "bench-union", CountyCode = "370102", CreatedById = "bench", CreatedByName = "基准测试",
+                CampaignId = CampaignId, NominationId = id, UnionId = "bench-union", CountyCode = BenchNominations.County, CreatedById = "bench", CreatedByName = "基准测试",
                 CreatedAt = now, Status = NominationStatus.Draft, Content = content,
             };
             await nominations.CreateDraftAsync(draft, cancellationToken);
             var state = new NominationReviewState
             {
-                NominationId = id, CampaignId = CampaignId, UnionId = "bench-union", CountyCode = "370102", Timing = campaign.Timing,
+                NominationId = id, CampaignId = CampaignId, UnionId = "bench-union", CountyCode = BenchNominations.County, Timing = campaign.Timing,
                 Status = NominationStatus.Selected, Level = ReviewLevel.Province, History = [new NominationHistoryEntry(now, NominationEventKind.Submitted)],
             };
             var stored = await nominations.GetAsync(CampaignId, id, cancellationToken);

@@ -5,6 +5,7 @@ using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
+using Gonghui.Functions.Storage;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,8 @@ public sealed class RegistryBenchmark : IBenchmark
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
             .AddRegistry(configuration)
             .BuildServiceProvider();
+        await StorageProvisioning.CreateAsync(azurite.CreateTableServiceClient(), azurite.CreateQueueServiceClient(),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString), [RegistryServiceCollectionExtensions.Storage], cancellationToken);
         var registry = services.GetRequiredService<RegistryService>();
         var admin = new RegistryCaller("bench", "基准测试", RegistryRole.Admin, null);
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Storage;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Relief.Domain;
@@ -47,6 +48,8 @@ public sealed class ReliefApprovalBenchmark : IBenchmark
     {
         await using var azurite = await AzuriteServer.StartQueueAndTableProcessesAsync();
         await using var smtp = new TimingSmtpSink();
+        await StorageProvisioning.CreateAsync(azurite.CreateTableServiceClient(), azurite.CreateQueueServiceClient(),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString), [SecurityServiceCollectionExtensions.Storage], cancellationToken);
         var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
         await keys.SeedAsync(OperatorKey, "bench operator", ApiRoles.Operator, cancellationToken);
         await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using MimeKit;
 using MimeKit.Utils;
 
 namespace Gonghui.Bench;
@@ -9,16 +10,19 @@ namespace Gonghui.Bench;
 /// <summary>
 /// The SMTP server of the latency benchmarks: accepts every message and notes, to the millisecond, when its DATA
 /// ended, by recipient and decoded subject. maildev stamps mails with their Date header, which has whole seconds only, and answers
-/// a poll with every stored mail, which loads the very machine being measured.
+/// a poll with every stored mail, which loads the very machine being measured. Made with <c>keepTextBodies</c>, it also
+/// keeps each mail's plain-text body (for benchmarks that follow the links mailed).
 /// </summary>
 public sealed class TimingSmtpSink : IAsyncDisposable
 {
+    private readonly bool _keepTextBodies;
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
 
-    public TimingSmtpSink()
+    public TimingSmtpSink(bool keepTextBodies = false)
     {
+        _keepTextBodies = keepTextBodies;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -27,6 +31,9 @@ public sealed class TimingSmtpSink : IAsyncDisposable
 
     /// <summary>When each mail was received, by recipient and subject (a later one of the same pair keeps the first time).</summary>
     public ConcurrentDictionary<(string To, string Subject), DateTimeOffset> Received { get; } = new();
+
+    /// <summary>The plain-text body of each mail, by recipient and subject, when the sink keeps them.</summary>
+    public ConcurrentDictionary<(string To, string Subject), string> TextBodies { get; } = new();
 
     /// <summary>
     /// Waits until a mail has arrived for each of <paramref name="wanted"/>, or <paramref name="timeout"/> has passed;
@@ -93,10 +100,13 @@ public sealed class TimingSmtpSink : IAsyncDisposable
                         break;
                     case "DATA":
                         await writer.WriteLineAsync("354 end with <CRLF>.<CRLF>");
-                        var subject = await ReadSubjectAsync(reader);
+                        var (subject, body) = await ReadMessageAsync(reader);
                         var at = DateTimeOffset.UtcNow;
                         foreach (var to in recipients)
+                        {
                             Received.TryAdd((to, subject), at);
+                            if (body is not null) TextBodies.TryAdd((to, subject), body);
+                        }
                         recipients.Clear();
                         await writer.WriteLineAsync("250 queued");
                         break;
@@ -114,13 +124,19 @@ public sealed class TimingSmtpSink : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the message up to the lone "." and answers its Subject header, unfolded and decoded.</summary>
-    private async Task<string> ReadSubjectAsync(StreamReader reader)
+    /// <summary>
+    /// Reads the message up to the lone "." and answers its Subject header, unfolded and decoded, and (when bodies are
+    /// kept) its plain-text body.
+    /// </summary>
+    private async Task<(string Subject, string? Body)> ReadMessageAsync(StreamReader reader)
     {
         var headers = new StringBuilder();
+        var raw = _keepTextBodies ? new StringBuilder() : null;
         var inHeaders = true;
         while (await reader.ReadLineAsync(_stop.Token) is { } line && line != ".")
         {
+            // SMTP doubles a leading dot (RFC 5321, 4.5.2).
+            raw?.Append(line.StartsWith("..", StringComparison.Ordinal) ? line[1..] : line).Append("\r\n");
             if (line.Length == 0)
                 inHeaders = false;
             else if (inHeaders)
@@ -128,7 +144,13 @@ public sealed class TimingSmtpSink : IAsyncDisposable
         }
 
         var subject = headers.ToString().Split('\n').FirstOrDefault(h => h.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase)) ?? "";
-        return Rfc2047.DecodeText(Encoding.ASCII.GetBytes(subject["Subject:".Length..].Trim()));
+        string? body = null;
+        if (raw is not null)
+        {
+            using var message = await MimeMessage.LoadAsync(new MemoryStream(Encoding.UTF8.GetBytes(raw.ToString())), _stop.Token);
+            body = message.TextBody;
+        }
+        return (Rfc2047.DecodeText(Encoding.ASCII.GetBytes(subject["Subject:".Length..].Trim())), body);
     }
 
     public async ValueTask DisposeAsync()

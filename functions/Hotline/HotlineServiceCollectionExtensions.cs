@@ -1,4 +1,5 @@
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,12 +13,24 @@ public static class HotlineServiceCollectionExtensions
     /// <summary>When true, an empty store gets a demo: a dozen tickets in different states (./run.sh sets it).</summary>
     public const string SeedDemoSetting = "Gonghui:Hotline:SeedDemo";
 
+    public static readonly StorageNames Storage = new()
+    {
+        Tables =
+        [
+            TicketStore.TableName, TicketNumberCounter.TableName, PhoneIndexStore.TableName, TicketIndexStore.ListTable,
+            TicketIndexStore.DueTable, FigureStore.TableName, ReferenceDataStore.TableName,
+        ],
+        Queues = [TicketChangeQueue.QueueName],
+    };
+
     public static IServiceCollection AddHotline(this IServiceCollection services, IConfiguration configuration)
     {
         var key = configuration[PhoneHashKeySetting];
         if (string.IsNullOrEmpty(key))
             throw new InvalidOperationException($"Set {PhoneHashKeySetting} to a base64 key of at least 32 random bytes (see local.settings.sample.json).");
 
+        services.AddStorage(Storage);
+        services.AddSingleton(HotlineSettings.From(configuration));
         services.AddSingleton(PhoneNumberHasher.FromBase64(key));
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketOutbox>();

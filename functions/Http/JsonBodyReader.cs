@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
@@ -19,9 +20,9 @@ public static partial class JsonBodyReader
 
     public static Task<JsonBody<T>> ReadJsonBodyAsync<T>(this HttpRequest request, CancellationToken cancellationToken = default)
         where T : class =>
-        request.ReadJsonBodyAsync<T>(FunctionJson.Options, null, DefaultMaxBytes, cancellationToken);
+        request.ReadJsonBodyAsync<T>(AppJson.Strict, null, DefaultMaxBytes, cancellationToken);
 
-    /// <param name="options">How to read the body, where a capability stores the type its own way.</param>
+    /// <param name="options"><see cref="AppJson.Strict"/>, or <see cref="AppJson.Options"/> where the capability's own validation reports missing fields.</param>
     /// <param name="whenEmpty">What a request without a body and content type reads as; without it such a request is a 415.</param>
     public static async Task<JsonBody<T>> ReadJsonBodyAsync<T>(this HttpRequest request, JsonSerializerOptions options, T? whenEmpty, int maxBytes,
         CancellationToken cancellationToken)

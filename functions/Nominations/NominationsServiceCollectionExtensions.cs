@@ -39,6 +39,8 @@ public static class NominationsServiceCollectionExtensions
         services.AddSingleton<PublicNoticeSettings>();
         services.AddSingleton<NoticeMail>();
         services.AddSingleton<NoticePublication>();
+        services.AddSingleton<ObjectionFormTokens>();
+        services.AddSingleton<PublicNoticePageCache>();
         services.AddSingleton<ObjectionFiling>();
         services.AddSingleton<ObjectionSettlement>();
         return services;

@@ -21,11 +21,9 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
     private const string Sent = "sent";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private Task? _created;
 
     public async Task<EmailClaim> ClaimAsync(string key, string messageId, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
         while (true)
         {
@@ -73,7 +71,6 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
     /// </summary>
     public async Task ReleaseAsync(string key, string claimant, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
         var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, cancellationToken: cancellationToken);
         if (!stored.HasValue || stored.Value!.GetString("State") != Sending || stored.Value.GetString("MessageId") != claimant)
@@ -89,7 +86,6 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
 
     public async Task<bool> WasSentAsync(string key, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
         var stored = await _table.GetEntityIfExistsAsync<TableEntity>(partition, row, ["State"], cancellationToken);
         return stored.HasValue && stored.Value!.GetString("State") == Sent;
@@ -97,7 +93,6 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
 
     public async Task RecordSentAsync(string key, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var (partition, row) = Keys(key);
         await _table.UpsertEntityAsync(new TableEntity(partition, row)
         {
@@ -106,9 +101,6 @@ public sealed class EmailDeliveryLog(TableServiceClient tables, TimeProvider clo
             ["SentAt"] = clock.GetUtcNow(),
         }, TableUpdateMode.Replace, cancellationToken);
     }
-
-    private Task EnsureTableAsync(CancellationToken cancellationToken) =>
-        _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
 
     // Keys may hold characters Table keys forbid ('/', '#', ...), so rows are addressed by the key's hash.
     private static (string Partition, string Row) Keys(string key)

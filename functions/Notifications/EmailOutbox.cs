@@ -23,11 +23,9 @@ public sealed class EmailOutbox(QueueServiceClient queues, EmailDeliveryLog deli
     public static readonly TimeSpan DirectSendTimeout = TimeSpan.FromSeconds(10);
 
     private readonly QueueClient _queue = queues.GetQueueClient(QueueName);
-    private Task? _created;
 
     public async Task EnqueueAsync(EmailMessage email, CancellationToken cancellationToken = default)
     {
-        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
         await _queue.SendMessageAsync(BinaryData.FromObjectAsJson(email),
             cancellationToken: cancellationToken);
     }

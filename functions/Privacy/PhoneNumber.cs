@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Gonghui.Functions.Privacy;
@@ -10,6 +11,7 @@ namespace Gonghui.Functions.Privacy;
 /// start with 0 or 1). Spaces, hyphens, dots and brackets are ignored, and a +86 / 0086 prefix is
 /// dropped. <see cref="Normalized"/> is the canonical form ("13812345678", "0755-12345678").
 /// </summary>
+[JsonConverter(typeof(PhoneNumberJsonConverter))]
 public readonly partial record struct PhoneNumber
 {
     private PhoneNumber(PhoneNumberKind kind, string? areaCode, string subscriber)

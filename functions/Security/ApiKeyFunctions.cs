@@ -22,14 +22,14 @@ public sealed class ApiKeyFunctions(ApiKeyStore keys)
         if (!ApiRoleNames.TryParse(body.Value.Role, out var role))
             return Problems.Invalid("role", "unknown_role", $"Unknown role; use one of {string.Join(", ", ApiRoleNames.All.Select(ApiRoleNames.Name))}.");
         var created = await keys.CreateAsync(body.Value.Name, role, body.Value.Unit, body.Value.Region, cancellationToken);
-        return Results.Json(ApiKeyView.Of(created.Key, created.Secret), FunctionJson.Options, statusCode: StatusCodes.Status201Created);
+        return JsonAnswers.Json(ApiKeyView.Of(created.Key, created.Secret), StatusCodes.Status201Created);
     }
 
     [Function("KeysList")]
     [ApiAccess(ApiRoles.Admin)]
     public async Task<IResult> ListKeys([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "keys")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        Results.Json((await keys.ListAsync(cancellationToken)).Select(k => ApiKeyView.Of(k)), FunctionJson.Options);
+        JsonAnswers.Json((await keys.ListAsync(cancellationToken)).Select(k => ApiKeyView.Of(k)));
 
     [Function("KeysRevoke")]
     [ApiAccess(ApiRoles.Admin)]
@@ -39,7 +39,7 @@ public sealed class ApiKeyFunctions(ApiKeyStore keys)
         var revoked = await keys.RevokeAsync(id, cancellationToken);
         return revoked is null
             ? Problems.NotFound($"There is no API key with the id '{id}'.", "key_not_found")
-            : Results.Json(ApiKeyView.Of(revoked), FunctionJson.Options);
+            : JsonAnswers.Json(ApiKeyView.Of(revoked));
     }
 }
 

@@ -20,14 +20,12 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly ConcurrentDictionary<string, (ApiKey Key, long ExpiresAt)> _cache = new(StringComparer.Ordinal);
-    private Task? _created;
 
     public async Task<CreatedApiKey> CreateAsync(string name, ApiRoles role, string? unit = null, string? region = null,
         CancellationToken cancellationToken = default)
     {
         var secret = ApiKeySecret.Generate();
         var key = new ApiKey(ApiKeySecret.NewKeyId(), name, role, Blank(unit), Blank(region), time.GetUtcNow(), null);
-        await EnsureTableAsync(cancellationToken);
         await _table.AddEntityAsync(ToEntity(ApiKeySecret.Hash(secret), key), cancellationToken);
         return new CreatedApiKey(key, secret);
     }
@@ -40,7 +38,6 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     {
         var hash = ApiKeySecret.Hash(secret);
         var key = new ApiKey($"dev-{ApiRoleNames.Name(role)}-{hash[..8]}", name, role, null, null, time.GetUtcNow(), null);
-        await EnsureTableAsync(cancellationToken);
         try
         {
             await _table.AddEntityAsync(ToEntity(hash, key), cancellationToken);
@@ -58,7 +55,6 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
 
     private async Task<ApiKey?> FindByHashAsync(string hash, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var found = await _table.GetEntityIfExistsAsync<TableEntity>(Partition, hash, cancellationToken: cancellationToken);
         return found.HasValue ? FromEntity(found.Value!) : null;
     }
@@ -85,7 +81,6 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
         var keys = new List<ApiKey>();
         await foreach (var entity in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"),
                            cancellationToken: cancellationToken))
@@ -114,7 +109,6 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
 
     private async Task<TableEntity?> RowOfIdAsync(string id, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         TableEntity? row = null;
         await foreach (var entity in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and Id eq {id}"), cancellationToken: cancellationToken))
@@ -122,15 +116,6 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
         return row;
     }
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        var created = _created;
-        if (created is { IsCompletedSuccessfully: true })
-            return created;
-        created = _table.CreateIfNotExistsAsync(cancellationToken);
-        _created = created;
-        return created;
-    }
 
     private static TableEntity ToEntity(string hash, ApiKey key)
     {

@@ -1,4 +1,5 @@
 using Gonghui.Connections;
+using Gonghui.Functions.Storage;
 
 namespace Gonghui.Functions.Security;
 
@@ -11,10 +12,18 @@ internal static class KeyCommand
 {
     public const string Name = "keys";
 
-    /// <summary>The key store of the storage the settings name (see <see cref="KeyCommandConfiguration"/>).</summary>
-    public static ApiKeyStore StoreFromSettings() =>
-        new(StorageConnection.FromConfiguration(KeyCommandConfiguration.Build(Directory.GetCurrentDirectory())).CreateTableServiceClient(),
-            TimeProvider.System);
+    /// <summary>
+    /// The key store of the storage the settings name (see <see cref="KeyCommandConfiguration"/>), its table created as the
+    /// app would create it: an admin may make the first key before the app has ever started.
+    /// </summary>
+    public static async Task<ApiKeyStore> StoreFromSettingsAsync()
+    {
+        var storage = StorageConnection.FromConfiguration(KeyCommandConfiguration.Build(Directory.GetCurrentDirectory()));
+        var tables = storage.CreateTableServiceClient();
+        await StorageProvisioning.CreateAsync(tables, storage.CreateQueueServiceClient(), storage.CreateBlobServiceClient(),
+            [SecurityServiceCollectionExtensions.Storage], CancellationToken.None);
+        return new ApiKeyStore(tables, TimeProvider.System);
+    }
 
     public static async Task<int> RunAsync(string[] args, ApiKeyStore keys, TextWriter output, TextWriter errors)
     {

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Azure.Data.Tables;
 using Gonghui.LocalHost.Timers;
 using Gonghui.Testing;
@@ -45,5 +47,24 @@ public sealed class TimerTriggerTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(missed.ToUnixTimeMilliseconds(), tick.GetDateTimeOffset("Occurrence")!.Value.ToUnixTimeMilliseconds());
         var startup = Assert.Single(await app.WaitForRecordsAsync("startup", r => r.Count >= 1));
         Assert.False(startup.GetBoolean("IsPastDue"));
+    }
+
+    [Fact]
+    public async Task A_timer_function_runs_now_on_a_POST_to_admin_functions_with_the_master_key()
+    {
+        var app = new TestApp(azurite.Server);
+        app.Settings["TickSchedule"] = "0 0 0 1 1 *";
+        await using var process = await app.StartProcessAsync();
+        var run = new { input = "" };
+
+        using (var withFunctionKey = process.CreateClient(app.FunctionKey))
+            Assert.Equal(HttpStatusCode.Unauthorized, (await withFunctionKey.PostAsJsonAsync("admin/functions/Tick", run)).StatusCode);
+        using var master = process.CreateClient(app.MasterKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await master.PostAsJsonAsync("admin/functions/NoSuchFunction", run)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await master.PostAsJsonAsync("admin/functions/Items", run)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await master.PostAsJsonAsync("admin/functions/Tick", run)).StatusCode);
+
+        var tick = Assert.Single(await app.WaitForRecordsAsync("tick", r => r.Count >= 1));
+        Assert.False(tick.GetBoolean("IsPastDue"));
     }
 }

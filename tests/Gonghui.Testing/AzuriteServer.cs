@@ -57,6 +57,12 @@ public sealed partial class AzuriteServer : IAsyncDisposable
     public static string UniqueName(string prefix) =>
         (prefix + Guid.NewGuid().ToString("N")[..12]).ToLowerInvariant();
 
+    /// <summary>
+    /// Run on every Azurite this process starts before a test gets it: a test assembly sets it to create its app's
+    /// tables, queues and containers, as the app does when it starts.
+    /// </summary>
+    public static Func<AzuriteServer, Task>? Prepare { get; set; }
+
     public static async Task<AzuriteServer> GetSharedAsync()
     {
         await SharedLock.WaitAsync();
@@ -89,7 +95,7 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             [ListeningLine("Blob"), ListeningLine("Queue"), ListeningLine("Table")],
             TimeSpan.FromSeconds(60),
             Preloads);
-        return new AzuriteServer([("Azurite", process)], Port(matches[0]), Port(matches[1]), Port(matches[2]));
+        return await PreparedAsync(new AzuriteServer([("Azurite", process)], Port(matches[0]), Port(matches[1]), Port(matches[2])));
     }
 
     /// <summary>
@@ -119,8 +125,15 @@ public sealed partial class AzuriteServer : IAsyncDisposable
             [new Regex(@"Azurite Blob service successfully listens on http://[^:]+:(?<port>\d+)")],
             TimeSpan.FromSeconds(60),
             [.. Preloads, "long-keepalive.cjs"]);
-        return new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables), ("Azurite blobs", blobs)],
-            Port(blobMatches[0]), Port(queueMatches[0]), tablePort);
+        return await PreparedAsync(new AzuriteServer([("Azurite queues", queues), ("Azurite tables", tables), ("Azurite blobs", blobs)],
+            Port(blobMatches[0]), Port(queueMatches[0]), tablePort));
+    }
+
+    private static async Task<AzuriteServer> PreparedAsync(AzuriteServer server)
+    {
+        if (Prepare is { } prepare)
+            await prepare(server);
+        return server;
     }
 
     // Node drops a request that reaches a keep-alive connection just as the server's idle timer closes it

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
@@ -36,7 +37,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/calendar/{year}")] HttpRequest req, string year,
         CancellationToken cancellationToken)
     {
-        var read = await req.ReadJsonBodyAsync<HolidayCalendarYear>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        var read = await req.ReadJsonBodyAsync<HolidayCalendarYear>(AppJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
         if (!read.IsValid)
         {
             return read.Problem;
@@ -71,7 +72,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     public async Task<IResult> PutRouting(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/routing")] HttpRequest req, CancellationToken cancellationToken)
     {
-        var read = await req.ReadJsonBodyAsync<RoutingData>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        var read = await req.ReadJsonBodyAsync<RoutingData>(AppJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
         if (!read.IsValid)
         {
             return read.Problem;
@@ -122,7 +123,7 @@ public sealed partial class HotlineAdminFunctions(ReferenceDataStore reference)
     public async Task<IResult> PutPolicy(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "hotline/policy")] HttpRequest req, CancellationToken cancellationToken)
     {
-        var read = await req.ReadJsonBodyAsync<HotlinePolicy>(HotlineJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        var read = await req.ReadJsonBodyAsync<HotlinePolicy>(AppJson.Strict, null, HotlineHttp.MaxBodyBytes, cancellationToken);
         if (!read.IsValid)
         {
             return read.Problem;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
@@ -43,7 +44,7 @@ internal static class HotlineHttp
             req.HttpContext.Response.Headers.Location = location;
         }
 
-        return Results.Json(value, HotlineJson.Options, statusCode: status);
+        return Results.Json(value, AppJson.Options, statusCode: status);
     }
 
     public static string ETag(int version) => $"\"v{version}\"";

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
@@ -32,7 +33,7 @@ public sealed class TicketActionFunctions(HotlineTickets tickets, ReferenceDataS
             return ifMatchProblem;
         }
 
-        var read = await req.ReadJsonBodyAsync(HotlineJson.Options, new TicketActionRequest(), HotlineHttp.MaxBodyBytes, cancellationToken);
+        var read = await req.ReadJsonBodyAsync(AppJson.Options, new TicketActionRequest(), HotlineHttp.MaxBodyBytes, cancellationToken);
         if (!read.IsValid)
         {
             return read.Problem;

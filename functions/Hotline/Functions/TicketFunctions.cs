@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
@@ -23,7 +24,7 @@ public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore ind
             return Problems.Invalid("Idempotency-Key", "invalid");
         }
 
-        var read = await req.ReadJsonBodyAsync<TicketIntakeRequest>(HotlineJson.Options, null, HotlineHttp.MaxBodyBytes, cancellationToken);
+        var read = await req.ReadJsonBodyAsync<TicketIntakeRequest>(AppJson.Options, null, HotlineHttp.MaxBodyBytes, cancellationToken);
         if (!read.IsValid)
         {
             return read.Problem;

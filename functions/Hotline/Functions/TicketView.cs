@@ -1,4 +1,5 @@
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 

@@ -1,4 +1,5 @@
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Privacy;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,7 @@ public sealed class HotlineTickets(
     ReferenceDataStore reference,
     TicketChangeQueue changes,
     PhoneNumberHasher phoneHasher,
+    HotlineSettings settings,
     TimeProvider clock,
     ILogger<HotlineTickets> logger)
 {
@@ -34,7 +36,7 @@ public sealed class HotlineTickets(
             return IntakeOutcome.Invalid(validation.Errors);
         }
 
-        var bodyHash = IntakeKey.BodyHash(HotlineJson.Serialize(request));
+        var bodyHash = IntakeKey.BodyHash(AppJson.Serialize(request));
         var id = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IntakeKey.TicketIdFor(idempotencyKey);
         var now = clock.GetUtcNow();
         var number = TicketNumber.For(now, await numbers.NextAsync(ChinaStandardTime.ToLocalDate(now), cancellationToken));
@@ -143,6 +145,13 @@ public sealed class HotlineTickets(
     /// <summary>Queues a committed change. The change stands if this fails: its outbox row is swept and announced later.</summary>
     private async Task AnnounceAsync(TicketChange change, CancellationToken cancellationToken)
     {
+        if (settings.HangAfterChangeCommitted)
+        {
+            logger.LogWarning("Ticket {TicketId} version {Version} committed; hanging before it is queued (fault injection)",
+                change.TicketId, change.Version);
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         try
         {
             await changes.EnqueueAsync(change, cancellationToken);

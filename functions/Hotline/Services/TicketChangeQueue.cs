@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using Gonghui.Functions.Json;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -11,12 +12,10 @@ public sealed class TicketChangeQueue(QueueServiceClient queues)
     public const string QueueName = "hotline-ticket-changes";
 
     private readonly QueueClient _queue = queues.GetQueueClient(QueueName);
-    private Task? _created;
 
     public async Task EnqueueAsync(TicketChange change, CancellationToken cancellationToken)
     {
-        await (_created ??= _queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
-        await _queue.SendMessageAsync(BinaryData.FromObjectAsJson(change, HotlineJson.Options),
+        await _queue.SendMessageAsync(BinaryData.FromObjectAsJson(change, AppJson.Options),
             cancellationToken: cancellationToken);
     }
 }

@@ -4,15 +4,14 @@ using Microsoft.Extensions.Logging;
 namespace Gonghui.Functions.Hotline;
 
 /// <summary>
-/// Every minute: announces again each ticket change committed over <see cref="Grace"/> ago whose follow-up never
+/// Every minute: announces again each ticket change committed over <see cref="HotlineSettings.OutboxSweepGrace"/> ago whose follow-up never
 /// finished (the process died between the commit and the queue, or the follow-up failed). The follow-up is idempotent,
 /// so a change announced twice is followed up once. A change swept <see cref="MaxSweeps"/> times is left and logged:
 /// its follow-up keeps failing (its messages are in the poison queue).
 /// </summary>
-public sealed class TicketOutboxSweepFunction(TicketOutbox outbox, TicketChangeQueue changes, TimeProvider clock,
+public sealed class TicketOutboxSweepFunction(TicketOutbox outbox, TicketChangeQueue changes, HotlineSettings settings, TimeProvider clock,
     ILogger<TicketOutboxSweepFunction> logger)
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(2);
     public const int MaxSweeps = 3;
     private const int BatchSize = 500;
 
@@ -23,7 +22,7 @@ public sealed class TicketOutboxSweepFunction(TicketOutbox outbox, TicketChangeQ
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var left = await outbox.UnacknowledgedAsync(now - Grace, MaxSweeps, BatchSize, cancellationToken);
+        var left = await outbox.UnacknowledgedAsync(now - settings.OutboxSweepGrace, MaxSweeps, BatchSize, cancellationToken);
         var announced = 0;
         foreach (var (change, sweeps, etag) in left)
         {

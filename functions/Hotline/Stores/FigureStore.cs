@@ -3,6 +3,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -38,13 +39,11 @@ public sealed class FigureStore(TableServiceClient tables)
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly KeyedTurns _writers = new();
     private readonly ConcurrentDictionary<(string Partition, string Row), KnownBucket> _known = new();
-    private Task? _created;
 
     /// <summary>Adds the change of <paramref name="ticketId"/> to <paramref name="version"/> to the buckets, once.</summary>
     public async Task ApplyAsync(string ticketId, int version, IReadOnlyDictionary<FigureBucketKey, FigureCounters> delta,
         CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var shard = Shard(ticketId);
         await Task.WhenAll(delta.GroupBy(pair => PartitionKey(pair.Key)).Select(partition =>
             ApplyToPartitionAsync(partition.Key, $"x|{ticketId}|{version}", shard, partition.ToList(), cancellationToken)));
@@ -53,7 +52,6 @@ public sealed class FigureStore(TableServiceClient tables)
     /// <summary>Adds already summed buckets with no per-ticket marker: bulk loads of figures (imports, benchmarks).</summary>
     public async Task ImportAsync(IReadOnlyDictionary<FigureBucketKey, FigureCounters> buckets, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         foreach (var partition in buckets.GroupBy(pair => PartitionKey(pair.Key)))
         {
             var existing = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
@@ -76,7 +74,6 @@ public sealed class FigureStore(TableServiceClient tables)
     public async Task<IReadOnlyList<KeyValuePair<FigureBucketKey, FigureCounters>>> ReadAsync(
         IEnumerable<FigureRange> ranges, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var reads = ranges.SelectMany(range => Partitions(range).Select(partition => ReadPartitionAsync(partition, range, cancellationToken)));
         return (await Task.WhenAll(reads)).SelectMany(rows => rows).ToList();
     }
@@ -235,7 +232,6 @@ public sealed class FigureStore(TableServiceClient tables)
         ResolutionBreaches = row.GetInt64(nameof(FigureCounters.ResolutionBreaches)) ?? 0,
     };
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
 
     private sealed record KnownBucket(FigureCounters Counters, ETag ETag);
 }

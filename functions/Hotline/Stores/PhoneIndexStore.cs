@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -17,14 +18,12 @@ public sealed class PhoneIndexStore(TableServiceClient tables)
     public const int MaxTicketsPerPhone = 50;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private Task? _created;
 
     public async Task<RecentCalls> RecentAsync(string phoneHash, CancellationToken cancellationToken)
     {
-        await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(phoneHash, phoneHash, ["Tickets"], cancellationToken);
         return row.HasValue
-            ? new RecentCalls(phoneHash, HotlineJson.Deserialize<List<DuplicateCandidate>>(row.Value!.GetString("Tickets")!), row.Value.ETag)
+            ? new RecentCalls(phoneHash, AppJson.Deserialize<List<DuplicateCandidate>>(row.Value!.GetString("Tickets")!), row.Value.ETag)
             : new RecentCalls(phoneHash, [], null);
     }
 
@@ -40,7 +39,7 @@ public sealed class PhoneIndexStore(TableServiceClient tables)
                 .OrderBy(t => t.ReceivedAt)
                 .TakeLast(MaxTicketsPerPhone)
                 .ToList();
-            var entity = new TableEntity(ticket.PhoneHash, ticket.PhoneHash) { ["Tickets"] = HotlineJson.Serialize(tickets) };
+            var entity = new TableEntity(ticket.PhoneHash, ticket.PhoneHash) { ["Tickets"] = AppJson.Serialize(tickets) };
             try
             {
                 if (recent.ETag is { } etag)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Json;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -17,12 +18,10 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly SemaphoreSlim _loading = new(1, 1);
-    private Task? _created;
     private (HotlineReference Reference, DateTimeOffset LoadedAt)? _cache;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var defaults = StateCouncilHolidayArrangements.All
             .Select(year => Row("calendar", year.Year.ToString(CultureInfo.InvariantCulture), year))
             .Append(Row("routing", "current", RoutingData.Seed))
@@ -68,28 +67,24 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
 
     public async Task SaveCalendarYearAsync(HolidayCalendarYear year, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         await _table.UpsertEntityAsync(Row("calendar", year.Year.ToString(CultureInfo.InvariantCulture), year), TableUpdateMode.Replace, cancellationToken);
         _cache = null;
     }
 
     public async Task SaveRoutingAsync(RoutingData routing, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         await _table.UpsertEntityAsync(Row("routing", "current", routing), TableUpdateMode.Replace, cancellationToken);
         _cache = null;
     }
 
     public async Task SavePolicyAsync(HotlinePolicy policy, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         await _table.UpsertEntityAsync(Row("policy", "current", policy), TableUpdateMode.Replace, cancellationToken);
         _cache = null;
     }
 
     private async Task<HotlineReference> LoadAsync(CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var years = new List<HolidayCalendarYear>();
         RoutingData? routing = null;
         HotlinePolicy? policy = null;
@@ -99,13 +94,13 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
             switch (row.PartitionKey)
             {
                 case "calendar":
-                    years.Add(HotlineJson.Deserialize<HolidayCalendarYear>(json));
+                    years.Add(AppJson.Deserialize<HolidayCalendarYear>(json));
                     break;
                 case "routing":
-                    routing = HotlineJson.Deserialize<RoutingData>(json);
+                    routing = AppJson.Deserialize<RoutingData>(json);
                     break;
                 case "policy":
-                    policy = HotlineJson.Deserialize<HotlinePolicy>(json);
+                    policy = AppJson.Deserialize<HotlinePolicy>(json);
                     break;
             }
         }
@@ -113,9 +108,8 @@ public sealed class ReferenceDataStore(TableServiceClient tables, TimeProvider c
         return new HotlineReference(years, routing ?? RoutingData.Seed, policy ?? HotlinePolicy.Default);
     }
 
-    private static TableEntity Row<T>(string partition, string row, T data) => new(partition, row) { ["Data"] = HotlineJson.Serialize(data) };
+    private static TableEntity Row<T>(string partition, string row, T data) => new(partition, row) { ["Data"] = AppJson.Serialize(data) };
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
 
     public void Dispose() => _loading.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -26,12 +27,10 @@ public sealed class TicketIndexStore(TableServiceClient tables)
 
     private readonly TableClient _list = tables.GetTableClient(ListTable);
     private readonly TableClient _due = tables.GetTableClient(DueTable);
-    private Task? _created;
 
     /// <summary>Brings the ticket's index rows to this snapshot unless a newer one is indexed already.</summary>
     public async Task IndexAsync(Ticket ticket, DateTimeOffset? nextCheckAt, CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
         var partition = ListPartition(ticket.Id);
         var rowKey = ListRowKey(ticket.ReceivedAt, ticket.Id);
         var dueRow = nextCheckAt is { } at ? DueRowKey(at, ticket.Id) : null;
@@ -81,7 +80,6 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     /// <summary>Due rows at or before <paramref name="now"/>: (row key, ticket id), oldest first.</summary>
     public async Task<IReadOnlyList<(string RowKey, string TicketId)>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {DuePartition} and RowKey lt {DueRowKey(now, "~")}");
         var due = new List<(string, string)>();
         // A projection returns only the columns it names, keys included.
@@ -112,7 +110,6 @@ public sealed class TicketIndexStore(TableServiceClient tables)
     public async Task<(IReadOnlyList<TicketSummary> Items, string? ContinuationToken)> ListAsync(
         TicketListQuery query, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await EnsureTablesAsync(cancellationToken);
         var clauses = new List<string>();
         if (query.ContinuationToken is { } after)
         {
@@ -243,7 +240,4 @@ public sealed class TicketIndexStore(TableServiceClient tables)
 
     private static string ListRowKey(DateTimeOffset receivedAt, string ticketId) =>
         (DateTimeOffset.MaxValue.UtcTicks - receivedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "-" + ticketId;
-
-    private Task EnsureTablesAsync(CancellationToken cancellationToken) =>
-        _created ??= Task.WhenAll(_list.CreateIfNotExistsAsync(cancellationToken), _due.CreateIfNotExistsAsync(cancellationToken));
 }

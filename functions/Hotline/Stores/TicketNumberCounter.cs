@@ -18,7 +18,6 @@ public sealed class TicketNumberCounter(TableServiceClient tables) : IDisposable
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly SemaphoreSlim _reserving = new(1, 1);
-    private Task? _created;
     private (DateOnly Day, long Next, long Last) _block;
 
     public async Task<long> NextAsync(DateOnly localDate, CancellationToken cancellationToken)
@@ -43,7 +42,6 @@ public sealed class TicketNumberCounter(TableServiceClient tables) : IDisposable
     /// <summary>Advances the day's counter by a block; answers the block's last number.</summary>
     private async Task<long> ReserveAsync(DateOnly localDate, CancellationToken cancellationToken)
     {
-        await (_created ??= _table.CreateIfNotExistsAsync(cancellationToken));
         var row = localDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         while (true)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 
 namespace Gonghui.Functions.Hotline;
 
@@ -21,7 +22,6 @@ public sealed class TicketStore(TableServiceClient tables)
     private const string IntakeBodyHashColumn = "IntakeBodyHash";
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private Task? _created;
 
     /// <summary>
     /// Stores a new ticket with its first entry, which keeps <paramref name="intakeBodyHash"/> (the fingerprint of the
@@ -29,7 +29,6 @@ public sealed class TicketStore(TableServiceClient tables)
     /// </summary>
     public async Task<bool> CreateAsync(Ticket ticket, TicketHistoryEntry entry, string intakeBodyHash, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var first = EntryEntity(ticket, entry);
         first[IntakeBodyHashColumn] = intakeBodyHash;
         try
@@ -58,15 +57,14 @@ public sealed class TicketStore(TableServiceClient tables)
 
     public async Task<StoredTicket?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, SnapshotRow(id), cancellationToken: cancellationToken);
         if (!row.HasValue)
         {
             return null;
         }
 
-        var entry = row.Value!.GetString("Entry") is { } json ? HotlineJson.Deserialize<TicketHistoryEntry>(json) : null;
-        return new StoredTicket(HotlineJson.Deserialize<Ticket>(row.Value.GetString("Snapshot")!), row.Value.ETag, entry);
+        var entry = row.Value!.GetString("Entry") is { } json ? AppJson.Deserialize<TicketHistoryEntry>(json) : null;
+        return new StoredTicket(AppJson.Deserialize<Ticket>(row.Value.GetString("Snapshot")!), row.Value.ETag, entry);
     }
 
     /// <summary>
@@ -76,7 +74,6 @@ public sealed class TicketStore(TableServiceClient tables)
     public async Task<StoredTicket> UpdateAsync(StoredTicket current, Ticket next, TicketHistoryEntry entry, bool announced,
         CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.UpdateReplace, SnapshotEntity(next, entry), current.ETag),
@@ -97,12 +94,11 @@ public sealed class TicketStore(TableServiceClient tables)
 
     public async Task<IReadOnlyList<TicketHistoryEntry>> GetHistoryAsync(string id, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var entries = new List<TicketHistoryEntry>();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {id} and RowKey gt {"h-"} and RowKey lt {"h."}");
         await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["Entry"], cancellationToken: cancellationToken))
         {
-            entries.Add(HotlineJson.Deserialize<TicketHistoryEntry>(row.GetString("Entry")!));
+            entries.Add(AppJson.Deserialize<TicketHistoryEntry>(row.GetString("Entry")!));
         }
 
         return entries;
@@ -111,29 +107,27 @@ public sealed class TicketStore(TableServiceClient tables)
     /// <summary>History entry <paramref name="version"/> and the snapshot it produced; null when there is no such entry.</summary>
     public async Task<(Ticket Snapshot, TicketHistoryEntry Entry)?> GetVersionAsync(string id, int version, CancellationToken cancellationToken)
     {
-        await EnsureTableAsync(cancellationToken);
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(id, EntryRow(id, version), ["Snapshot", "Entry"], cancellationToken);
         return row.HasValue
-            ? (HotlineJson.Deserialize<Ticket>(row.Value!.GetString("Snapshot")!), HotlineJson.Deserialize<TicketHistoryEntry>(row.Value.GetString("Entry")!))
+            ? (AppJson.Deserialize<Ticket>(row.Value!.GetString("Snapshot")!), AppJson.Deserialize<TicketHistoryEntry>(row.Value.GetString("Entry")!))
             : null;
     }
 
     private static TableEntity SnapshotEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, SnapshotRow(ticket.Id))
     {
-        ["Snapshot"] = HotlineJson.Serialize(ticket),
-        ["Entry"] = HotlineJson.Serialize(entry),
+        ["Snapshot"] = AppJson.Serialize(ticket),
+        ["Entry"] = AppJson.Serialize(entry),
         ["Version"] = ticket.Version,
     };
 
     private static TableEntity EntryEntity(Ticket ticket, TicketHistoryEntry entry) => new(ticket.Id, EntryRow(ticket.Id, entry.Sequence))
     {
-        ["Entry"] = HotlineJson.Serialize(entry),
-        ["Snapshot"] = HotlineJson.Serialize(ticket),
+        ["Entry"] = AppJson.Serialize(entry),
+        ["Snapshot"] = AppJson.Serialize(ticket),
     };
 
     private static string SnapshotRow(string id) => SnapshotRowPrefix + id;
 
     private static string EntryRow(string id, int sequence) => "h-" + sequence.ToString("D6", CultureInfo.InvariantCulture) + "|" + id;
 
-    private Task EnsureTableAsync(CancellationToken cancellationToken) => _created ??= _table.CreateIfNotExistsAsync(cancellationToken);
 }

@@ -17,6 +17,9 @@ public sealed record ObjectionFormValues(string? NominationId, string? Name, str
 /// </summary>
 public static class NoticePages
 {
+    /// <summary>Shown above the form when its token expired: what was typed comes back with a fresh token.</summary>
+    public const string FormExpired = "页面打开时间过长，为保障安全，本次提交未被受理。您填写的内容已保留，请核对后重新提交。";
+
     private const string Style = """
         <style>
         .entry{background:#fff;border-radius:8px;padding:4px 12px 12px;margin:12px 0}
@@ -28,7 +31,9 @@ public static class NoticePages
         </style>
         """;
 
-    public static string Board(NoticeBoard board, DateTimeOffset now, string formAction, string? error = null, ObjectionFormValues? values = null)
+    /// <param name="formToken">The form's anti-forgery token (<see cref="ObjectionFormTokens"/>).</param>
+    public static string Board(NoticeBoard board, DateTimeOffset now, string formAction, string formToken, string? error = null,
+        ObjectionFormValues? values = null)
     {
         var (campaign, notice) = (board.Campaign, board.Notice);
         var html = new StringBuilder(Style);
@@ -61,6 +66,7 @@ public static class NoticePages
             $"公示期截止：{ChinaStandardTime.Format(notice.Period.Ends)}。"), "note"));
         if (error is not null) html.Append(Html.Paragraph(error, "alert"));
         html.Append("<form method=\"post\" action=\"").Append(Html.Encode(formAction)).Append("\">");
+        html.Append("<input type=\"hidden\" name=\"").Append(ObjectionFormTokens.Field).Append("\" value=\"").Append(Html.Encode(formToken)).Append("\">");
         html.Append("<label for=\"nominationId\">异议对象</label><select id=\"nominationId\" name=\"nominationId\" required>");
         foreach (var entry in board.Entries.Where(e => !e.WithdrawnOnObjection))
             html.Append("<option value=\"").Append(Html.Encode(entry.NominationId)).Append('"')
@@ -96,6 +102,7 @@ public static class NoticePages
 
     public static string NotFound() => Html.Document("未找到公示", Html.Paragraph("未找到该公示，请核对网址。", "alert"));
 
+    /// <summary>The answer to a form posted from another site, or without the token of a page this app served.</summary>
     public static string CrossSite(string pagePath) => Html.Document("无法提交", $"""
         {Html.Paragraph("请在公示页面上填写并提交异议。", "alert")}
         <p><a href="{Html.Encode(pagePath)}">返回公示页面</a></p>

@@ -15,7 +15,7 @@ namespace Gonghui.Functions.Nominations.Notice;
 /// write loses nothing.
 /// </summary>
 public sealed class ObjectionSettlement(ObjectionStore objections, CampaignStore campaigns, NominationStore nominations, NoticeMail mail,
-    TimeProvider clock, ILogger<ObjectionSettlement> logger)
+    PublicNoticePageCache pages, TimeProvider clock, ILogger<ObjectionSettlement> logger)
 {
     /// <returns>Null when there is no such objection.</returns>
     public async Task<(Objection Objection, WorkflowRefusal? Refusal)?> SettleAsync(string campaignId, string reference, bool upheld, string? finding,
@@ -24,6 +24,7 @@ public sealed class ObjectionSettlement(ObjectionStore objections, CampaignStore
         if (await objections.SettleAsync(campaignId, reference, upheld, finding, byId, byName, clock.GetUtcNow(), cancellationToken)
             is not ({ } objection, var refusal))
             return null;
+        pages.Invalidate(campaignId);
         var requested = upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed;
         if (refusal is not null && !(refusal.Code == Objection.AlreadySettled && objection.Status == requested)) return (objection, refusal);
         if (upheld)

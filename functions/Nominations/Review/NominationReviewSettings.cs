@@ -16,16 +16,21 @@ public sealed class NominationReviewSettings(IConfiguration configuration)
     /// <summary>How long a review link works; every reminder carries a fresh one.</summary>
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(30);
 
-    private readonly Lazy<ApprovalLinkTokens> _tokens = new(() =>
+    private readonly Lazy<ApprovalLinkKeyRing> _keys = new(() =>
     {
         var keys = configuration["Gonghui:Approvals:LinkKeys"];
         var active = configuration["Gonghui:Approvals:ActiveKeyId"];
         if (string.IsNullOrWhiteSpace(keys) || string.IsNullOrWhiteSpace(active))
             throw new InvalidOperationException("Nomination review needs the settings Gonghui:Approvals:LinkKeys and Gonghui:Approvals:ActiveKeyId.");
-        return new ApprovalLinkTokens(ApprovalLinkKeyRing.Parse(keys, active));
+        return ApprovalLinkKeyRing.Parse(keys, active);
     });
 
-    public ApprovalLinkTokens Tokens => _tokens.Value;
+    private ApprovalLinkTokens? _tokens;
+
+    /// <summary>The approval-link keys, which also sign the public notice's objection form (<c>ObjectionFormTokens</c>).</summary>
+    public ApprovalLinkKeyRing LinkKeys => _keys.Value;
+
+    public ApprovalLinkTokens Tokens => _tokens ??= new ApprovalLinkTokens(LinkKeys);
 
     public string PublicBaseUrl =>
         (configuration["Gonghui:PublicBaseUrl"] is { Length: > 0 } url ? url : ReliefSettings.DefaultPublicBaseUrl).TrimEnd('/');

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 
@@ -20,15 +20,14 @@ public sealed class RecordStore(TableServiceClient tables)
     private const string RecordRowPrefix = "record|";
     private const string HistoryRowPrefix = "h-";
 
-    private readonly LazyTable _lazy = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Stores a new record (version 1) with its first history entry; null when the record exists already.</summary>
     public async Task<StoredRecord?> CreateAsync(ModelWorkerRecord record, string nationalIdHash, RegistryHistoryEntry entry, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         try
         {
-            var response = await table.SubmitTransactionAsync(
+            var response = await _table.SubmitTransactionAsync(
             [
                 new(TableTransactionActionType.Add, RecordEntity(record, nationalIdHash)),
                 new(TableTransactionActionType.Add, HistoryEntity(record.Id, entry)),
@@ -43,9 +42,8 @@ public sealed class RecordStore(TableServiceClient tables)
 
     public async Task<StoredRecord?> GetAsync(string recordId, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(recordId, RecordRow(recordId), ["Record"], cancellationToken);
-        return row.HasValue ? new StoredRecord(RegistryJson.Deserialize<ModelWorkerRecord>(row.Value!.GetString("Record")!), row.Value.ETag) : null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(recordId, RecordRow(recordId), ["Record"], cancellationToken);
+        return row.HasValue ? new StoredRecord(AppJson.Deserialize<ModelWorkerRecord>(row.Value!.GetString("Record")!), row.Value.ETag) : null;
     }
 
     /// <summary>
@@ -56,10 +54,9 @@ public sealed class RecordStore(TableServiceClient tables)
     {
         if (next.Version != current.Record.Version + 1 || entry.Sequence != next.Version)
             throw new ArgumentException("The next version and its entry follow the current version.", nameof(next));
-        var table = await _lazy.GetAsync(cancellationToken);
         try
         {
-            var response = await table.SubmitTransactionAsync(
+            var response = await _table.SubmitTransactionAsync(
             [
                 new(TableTransactionActionType.UpdateReplace, RecordEntity(next, nationalIdHash), current.ETag),
                 new(TableTransactionActionType.Add, HistoryEntity(next.Id, entry)),
@@ -75,11 +72,10 @@ public sealed class RecordStore(TableServiceClient tables)
     /// <summary>Every change of the record, oldest first.</summary>
     public async Task<IReadOnlyList<RegistryHistoryEntry>> GetHistoryAsync(string recordId, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {recordId} and RowKey gt {HistoryRowPrefix} and RowKey lt {"h."}");
         var entries = new List<RegistryHistoryEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["Entry"], cancellationToken: cancellationToken))
-            entries.Add(RegistryJson.Deserialize<RegistryHistoryEntry>(row.GetString("Entry")!));
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: ["Entry"], cancellationToken: cancellationToken))
+            entries.Add(AppJson.Deserialize<RegistryHistoryEntry>(row.GetString("Entry")!));
         return entries;
     }
 
@@ -90,13 +86,13 @@ public sealed class RecordStore(TableServiceClient tables)
 
     private static TableEntity RecordEntity(ModelWorkerRecord record, string nationalIdHash) => new(record.Id, RecordRow(record.Id))
     {
-        ["Record"] = RegistryJson.Serialize(record),
+        ["Record"] = AppJson.Serialize(record),
         ["NationalIdHash"] = nationalIdHash,
         ["Version"] = record.Version,
     };
 
     private static TableEntity HistoryEntity(string recordId, RegistryHistoryEntry entry) => new(recordId, HistoryRow(recordId, entry.Sequence))
     {
-        ["Entry"] = RegistryJson.Serialize(entry),
+        ["Entry"] = AppJson.Serialize(entry),
     };
 }

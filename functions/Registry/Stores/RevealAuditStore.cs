@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 
@@ -14,15 +13,14 @@ public sealed class RevealAuditStore(TableServiceClient tables)
     public const string SingleReveal = "reveal";
     public const string Export = "export";
 
-    private readonly LazyTable _lazy = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Records the reveal; true when it was new, false when this reveal id was recorded already.</summary>
     public async Task<bool> RecordAsync(RevealAuditEntry entry, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(entry.RecordId, entry.RevealId)
+            await _table.AddEntityAsync(new TableEntity(entry.RecordId, entry.RevealId)
             {
                 ["At"] = entry.At,
                 ["ActorId"] = entry.ActorId,
@@ -40,9 +38,8 @@ public sealed class RevealAuditStore(TableServiceClient tables)
     /// <summary>The record's reveals, oldest first.</summary>
     public async Task<IReadOnlyList<RevealAuditEntry>> ListAsync(string recordId, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         var entries = new List<RevealAuditEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recordId}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {recordId}"), cancellationToken: cancellationToken))
             entries.Add(new RevealAuditEntry(recordId, row.RowKey, row.GetDateTimeOffset("At")!.Value, row.GetString("ActorId")!, row.GetString("ActorName")!,
                 row.GetString("Purpose")!));
         return [.. entries.OrderBy(e => e.At).ThenBy(e => e.RevealId, StringComparer.Ordinal)];

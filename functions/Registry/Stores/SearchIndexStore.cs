@@ -1,8 +1,8 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Registry.Stores;
 
@@ -17,7 +17,7 @@ public sealed class SearchIndexStore(TableServiceClient tables)
 {
     public const string TableName = "RegistrySearch";
 
-    private readonly LazyTable _lazy = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>The row key of a record in its region: name, '|', record id.</summary>
     public static string Key(string name, string recordId) => name + "|" + recordId;
@@ -25,7 +25,6 @@ public sealed class SearchIndexStore(TableServiceClient tables)
     /// <summary>Brings the record's row to this version (unless a newer one is there) and removes the row of its old region or name.</summary>
     public async Task IndexAsync(RegistrySummary summary, RegistrySummary? previous, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         var entity = Entity(summary);
         // A first version has no row yet: add it at once. Later versions read the row first (one request when it is up to date).
         var tryAdd = summary.Version == 1;
@@ -35,14 +34,14 @@ public sealed class SearchIndexStore(TableServiceClient tables)
             {
                 try
                 {
-                    await table.AddEntityAsync(entity, cancellationToken);
+                    await _table.AddEntityAsync(entity, cancellationToken);
                     break;
                 }
                 catch (RequestFailedException ex) when (ex.Status == 409)
                 {
                 }
             }
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], cancellationToken);
+            var existing = await _table.GetEntityIfExistsAsync<TableEntity>(entity.PartitionKey, entity.RowKey, ["Version"], cancellationToken);
             if (!existing.HasValue)
             {
                 tryAdd = true;
@@ -51,7 +50,7 @@ public sealed class SearchIndexStore(TableServiceClient tables)
             if (existing.Value!.GetInt32("Version") >= summary.Version) break;
             try
             {
-                await table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+                await _table.UpdateEntityAsync(entity, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
                 break;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -60,16 +59,15 @@ public sealed class SearchIndexStore(TableServiceClient tables)
         }
 
         if (previous is not null && (previous.Region != summary.Region || previous.Name != summary.Name))
-            await RemoveOlderAsync(table, previous.Region, Key(previous.Name, previous.RecordId), summary.Version, cancellationToken);
+            await RemoveOlderAsync(previous.Region, Key(previous.Name, previous.RecordId), summary.Version, cancellationToken);
     }
 
     public async Task<SearchPage> SearchAsync(RegistrySearchQuery query, string regionPrefix, CancellationToken cancellationToken)
     {
-        var table = await _lazy.GetAsync(cancellationToken);
         var items = new List<RegistrySummary>(query.PageSize);
         TableEntity? last = null;
         var more = false;
-        await foreach (var row in table.QueryAsync<TableEntity>(Filter(query, regionPrefix), maxPerPage: query.PageSize + 1,
+        await foreach (var row in _table.QueryAsync<TableEntity>(Filter(query, regionPrefix), maxPerPage: query.PageSize + 1,
                            select: ["PartitionKey", "RowKey", "Summary"], cancellationToken: cancellationToken))
         {
             if (items.Count == query.PageSize)
@@ -77,7 +75,7 @@ public sealed class SearchIndexStore(TableServiceClient tables)
                 more = true;
                 break;
             }
-            items.Add(RegistryJson.Deserialize<RegistrySummary>(row.GetString("Summary")!));
+            items.Add(AppJson.Deserialize<RegistrySummary>(row.GetString("Summary")!));
             last = row;
         }
         return new SearchPage(items, more ? new SearchPosition(last!.PartitionKey, last.RowKey) : null);
@@ -117,7 +115,7 @@ public sealed class SearchIndexStore(TableServiceClient tables)
             ["RecordId"] = summary.RecordId,
             ["Version"] = summary.Version,
             ["Status"] = RecordChanges.Wire(summary.Status),
-            ["Summary"] = RegistryJson.Serialize(summary),
+            ["Summary"] = AppJson.Serialize(summary),
         };
         foreach (var award in summary.Awards)
         {
@@ -128,13 +126,13 @@ public sealed class SearchIndexStore(TableServiceClient tables)
         return entity;
     }
 
-    private static async Task RemoveOlderAsync(TableClient table, string region, string key, int newVersion, CancellationToken cancellationToken)
+    private async Task RemoveOlderAsync(string region, string key, int newVersion, CancellationToken cancellationToken)
     {
-        var old = await table.GetEntityIfExistsAsync<TableEntity>(region, key, ["Version"], cancellationToken);
+        var old = await _table.GetEntityIfExistsAsync<TableEntity>(region, key, ["Version"], cancellationToken);
         if (!old.HasValue || old.Value!.GetInt32("Version") >= newVersion) return;
         try
         {
-            await table.DeleteEntityAsync(old.Value, old.Value.ETag, cancellationToken);
+            await _table.DeleteEntityAsync(old.Value, old.Value.ETag, cancellationToken);
         }
         catch (RequestFailedException ex) when (ex.Status is 404 or 412)
         {

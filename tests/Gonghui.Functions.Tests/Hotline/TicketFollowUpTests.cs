@@ -1,5 +1,6 @@
 using Azure.Storage.Queues;
 using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Notifications;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
@@ -184,7 +185,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
 
         // Within its grace period the sweep leaves it; after, it announces it once, and the follow-up routes and mails once.
         var sweep = ActivatorUtilities.CreateInstance<TicketOutboxSweepFunction>(_services);
-        _clock.Now += TicketOutboxSweepFunction.Grace - TimeSpan.FromSeconds(1);
+        _clock.Now += HotlineSettings.DefaultOutboxSweepGrace - TimeSpan.FromSeconds(1);
         Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
         _clock.Now += TimeSpan.FromSeconds(2);
         await Task.WhenAll(sweep.SweepAsync(CancellationToken.None), sweep.SweepAsync(CancellationToken.None));
@@ -196,7 +197,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
 
         // Followed up: the row is gone and later sweeps announce nothing.
         Assert.Empty(await UnacknowledgedAsync(outbox, opened.Id));
-        _clock.Now += TicketOutboxSweepFunction.Grace * 2;
+        _clock.Now += HotlineSettings.DefaultOutboxSweepGrace * 2;
         Assert.Equal(0, await sweep.SweepAsync(CancellationToken.None));
     }
 
@@ -227,7 +228,6 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
     private async Task<int> DrainChangesAsync(int deliveries = 1)
     {
         var queue = _services.GetRequiredService<QueueServiceClient>().GetQueueClient(TicketChangeQueue.QueueName);
-        await queue.CreateIfNotExistsAsync();
         var function = ActivatorUtilities.CreateInstance<TicketChangeFunction>(_services);
         var drained = 0;
         while (true)
@@ -238,7 +238,7 @@ public sealed class TicketFollowUpTests : IAsyncLifetime
             drained += messages.Length;
             foreach (var message in messages)
             {
-                var change = message.Body.ToObjectFromJson<TicketChange>(HotlineJson.Options)!;
+                var change = message.Body.ToObjectFromJson<TicketChange>(AppJson.Options)!;
                 for (var i = 0; i < deliveries; i++)
                     await function.Run(change, CancellationToken.None);
                 await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);

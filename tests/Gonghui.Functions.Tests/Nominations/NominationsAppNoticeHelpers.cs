@@ -53,14 +53,18 @@ public sealed partial class NominationsApp
         return await admin.PostAsJsonAsync($"api/nominations/campaigns/{campaignId}/notice", new { committeeName = "省总工会评选表彰工作委员会", committeeEmail = CommitteeEmail });
     }
 
-    /// <summary>Posts the public page's objection form as a browser on that page would, from <paramref name="address"/>.</summary>
-    public async Task<HttpResponseMessage> ObjectAsync(string campaignId, string nominationId, string name, string contact, string text, string address)
+    /// <summary>
+    /// Opens the public page and posts its objection form as a browser on that page would, from <paramref name="address"/>;
+    /// with <paramref name="formToken"/>, posts that token (from a page opened earlier, or none at all when empty) instead.
+    /// </summary>
+    public async Task<HttpResponseMessage> ObjectAsync(string campaignId, string nominationId, string name, string contact, string text, string address,
+        string? formToken = null)
     {
         using var client = Client(null);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/notice/{campaignId}")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["nominationId"] = nominationId, ["name"] = name, ["contact"] = contact, ["text"] = text }),
-        };
+        formToken ??= FormTokenIn(await client.GetStringAsync($"api/notice/{campaignId}"));
+        var fields = new Dictionary<string, string> { ["nominationId"] = nominationId, ["name"] = name, ["contact"] = contact, ["text"] = text };
+        if (formToken.Length > 0) fields["formToken"] = formToken;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/notice/{campaignId}") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("Origin", App.BaseAddress.GetLeftPart(UriPartial.Authority));
         request.Headers.Add(NoticeClientAddressHeader, address);
         return await client.SendAsync(request);

@@ -85,7 +85,7 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         // The period ends, but two objections are under investigation: the committee hears nothing.
         var pastEnd = ends - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(4);
         if (pastEnd > TimeSpan.Zero) await Task.Delay(pastEnd);
-        using (var closed = await app.ObjectAsync(campaign.CampaignId, keptId, "王五", "13900001111", "逾期异议。", "10.1.0.3"))
+        using (var closed = await app.ObjectAsync(campaign.CampaignId, keptId, "王五", "13900001111", "逾期异议。", "10.1.0.3", NominationsApp.FormTokenIn(page)))
             Assert.Equal(HttpStatusCode.Conflict, closed.StatusCode);
         await AssertNoCommitteeMailAsync(campaign.CampaignId);
 

@@ -101,7 +101,6 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
     private async Task<List<(EmailMessage Email, string MessageId)>> QueuedWithIdsAsync()
     {
         var queue = _queues.GetQueueClient(EmailOutbox.QueueName);
-        await queue.CreateIfNotExistsAsync();
         var found = new List<(EmailMessage, string)>();
         while ((await queue.ReceiveMessagesAsync(32)).Value is { Length: > 0 } messages)
             found.AddRange(messages.Select(m => (m.Body.ToObjectFromJson<EmailMessage>()!, m.MessageId)));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Hotline;
 

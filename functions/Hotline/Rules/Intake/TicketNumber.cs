@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Gonghui.Functions.Calendar;
 
 namespace Gonghui.Functions.Hotline;
@@ -12,6 +13,7 @@ namespace Gonghui.Functions.Hotline;
 /// per local day, incremented under its ETag, allocates the sequence; the date makes numbers from
 /// different days distinct and the sequence makes numbers within a day distinct.
 /// </summary>
+[JsonConverter(typeof(TicketNumberJsonConverter))]
 public readonly record struct TicketNumber
 {
     public const int MinimumSequenceDigits = 4;

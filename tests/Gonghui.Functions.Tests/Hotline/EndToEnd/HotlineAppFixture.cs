@@ -43,23 +43,40 @@ public sealed class HotlineAppFixture : IAsyncLifetime
         var keys = new ApiKeyStore(_azurite.CreateTableServiceClient(), TimeProvider.System);
         LixiaHandlerKey = (await keys.CreateAsync("历下区总工会 handler", ApiRoles.Handler, LixiaUnit)).Secret;
         ShizhongHandlerKey = (await keys.CreateAsync("市中区总工会 handler", ApiRoles.Handler, ShizhongUnit)).Secret;
-        _app = await FunctionAppProcess.StartAsync(FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions"), new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["Gonghui:DevKeys:operator"] = OperatorKey,
-            ["Gonghui:DevKeys:supervisor"] = SupervisorKey,
-            ["Gonghui:DevKeys:admin"] = AdminKey,
-            ["Gonghui:Smtp:Port"] = _maildev.SmtpPort.ToString(),
-            ["Gonghui:Hotline:PhoneHashKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
-            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
-        });
+        _app = await FunctionAppProcess.StartAsync(Dll, Settings());
         using var admin = Client(AdminKey);
         await Eventually.TrueAsync(async () =>
         {
             using var response = await admin.GetAsync("api/hotline/routing");
             return response.StatusCode == HttpStatusCode.OK;
         }, "the development keys to be seeded", explain: () => Task.FromResult(App.Output));
+    }
+
+    private static string Dll => FunctionAppProcess.BuiltDll("functions", "Gonghui.Functions");
+
+    private Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["Gonghui:DevKeys:operator"] = OperatorKey,
+            ["Gonghui:DevKeys:supervisor"] = SupervisorKey,
+            ["Gonghui:DevKeys:admin"] = AdminKey,
+            ["Gonghui:Smtp:Port"] = Maildev.SmtpPort.ToString(),
+            ["Gonghui:Hotline:PhoneHashKey"] = Convert.ToBase64String(new byte[32].Select((_, i) => (byte)(i * 7 + 3)).ToArray()),
+            ["AzureFunctionsJobHost:extensions:queues:maxPollingInterval"] = "00:00:00.200",
+        };
+        foreach (var (name, value) in extra ?? new Dictionary<string, string?>())
+            settings[name] = value;
+        return settings;
+    }
+
+    /// <summary>Kills the app process (as a crash would) and starts it again on the same storage, with <paramref name="extra"/> settings.</summary>
+    public async Task RestartAsync(IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        await App.DisposeAsync();
+        _app = await FunctionAppProcess.StartAsync(Dll, Settings(extra));
     }
 
     public HttpClient Client(string key) => App.CreateClient(key);
@@ -104,7 +121,6 @@ public sealed class HotlineAppFixture : IAsyncLifetime
     public async Task<List<TableEntity>> SnapshotRowsAsync(IEnumerable<string>? select = null)
     {
         var table = Azurite.CreateTableServiceClient().GetTableClient(TicketStore.TableName);
-        await table.CreateIfNotExistsAsync();
         var snapshots = TableClient.CreateQueryFilter($"RowKey ge {TicketStore.SnapshotRowPrefix} and RowKey lt {TicketStore.SnapshotRowPrefix + "~"}");
         return await table.QueryAsync<TableEntity>(snapshots, select: select).ToListAsync();
     }

@@ -1,16 +1,19 @@
 using System.Collections.Frozen;
-using System.Text;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Validation;
 
 /// <summary>
-/// The snake_case names enum values have on the wire and in storage (LegalAid ↔ "legal_aid").
+/// The names enum values have in JSON (as <c>AppJson</c> writes them), for query strings, form fields, table columns and
+/// texts: a member's <see cref="JsonStringEnumMemberNameAttribute"/>, else its name in snake_case (LegalAid ↔ "legal_aid").
 /// Parsing is exact and case-sensitive, and never accepts numbers, so "1" or "LegalAid" are unknown.
 /// </summary>
 public static class WireNames<TEnum> where TEnum : struct, Enum
 {
     private static readonly FrozenDictionary<TEnum, string> Names =
-        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, value => ToSnakeCase(value.ToString()));
+        Enum.GetValues<TEnum>().ToFrozenDictionary(value => value, NameOf);
 
     private static readonly FrozenDictionary<string, TEnum> Values =
         Names.ToFrozenDictionary(pair => pair.Value, pair => pair.Key, StringComparer.Ordinal);
@@ -25,19 +28,10 @@ public static class WireNames<TEnum> where TEnum : struct, Enum
         return name is not null && Values.TryGetValue(name, out value);
     }
 
-    private static string ToSnakeCase(string pascal)
+    private static string NameOf(TEnum value)
     {
-        var builder = new StringBuilder(pascal.Length + 4);
-        foreach (var c in pascal)
-        {
-            if (char.IsUpper(c) && builder.Length > 0)
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
+        var member = value.ToString();
+        return typeof(TEnum).GetField(member)?.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name
+            ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(member);
     }
 }
