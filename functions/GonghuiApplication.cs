@@ -1,3 +1,4 @@
+using Gonghui.Connections;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Json;
@@ -7,11 +8,8 @@ using Gonghui.Functions.Registry;
 using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.StaffPages;
-using Gonghui.Connections;
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Azure.Functions.Worker.Middleware;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -5,9 +5,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Storage.Queues;
-using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Hotline;
-using Gonghui.Functions.Security;
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;

@@ -1,16 +1,14 @@
-using Gonghui.Functions.Validation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Storage;
+using Gonghui.Functions.Validation;
 using Gonghui.Testing;
-using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Bench;
 

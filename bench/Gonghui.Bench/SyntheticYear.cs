@@ -1,5 +1,5 @@
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Privacy;
 
 namespace Gonghui.Bench;

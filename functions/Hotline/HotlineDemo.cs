@@ -1,3 +1,6 @@
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Hotline;

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Hotline.Stores;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

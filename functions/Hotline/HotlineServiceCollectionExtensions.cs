@@ -1,3 +1,5 @@
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Storage;
 using Microsoft.Extensions.Configuration;

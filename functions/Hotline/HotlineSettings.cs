@@ -1,3 +1,4 @@
+using Gonghui.Functions.Hotline.Services;
 using Microsoft.Extensions.Configuration;
 
 namespace Gonghui.Functions.Hotline;

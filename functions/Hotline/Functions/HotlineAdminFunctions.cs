@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Json;
-using Gonghui.Functions.Validation;
-using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 using MimeKit;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>
 /// Admin APIs for the hotline's data: GET/PUT /api/hotline/calendar/{year} (holiday arrangement of a year) and

@@ -1,11 +1,10 @@
-using System.Text.Json;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Security;
-using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>What the hotline's HTTP functions share: reading bodies, answering problems, the caller as an actor.</summary>
 internal static class HotlineHttp

@@ -1,10 +1,12 @@
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Http;
-using Gonghui.Functions.Validation;
-using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>GET /api/hotline/stats?from=&amp;to=&amp;region=&amp;category=&amp;unit=&amp;groupBy= (supervisors): figures summed from the buckets.</summary>
 public sealed class HotlineStatsFunction(FigureStore figures, ReferenceDataStore reference)

@@ -1,11 +1,13 @@
-using Gonghui.Functions.Json;
-using Gonghui.Functions.Validation;
-using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>
 /// POST /api/tickets/{id}/{action}: assign, accept, progress, wait-on-caller, resume, resolve, callback, reopen,

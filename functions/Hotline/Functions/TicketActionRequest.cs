@@ -1,4 +1,4 @@
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>The body of POST /api/tickets/{id}/{action}; each action reads the fields it needs.</summary>
 public sealed record TicketActionRequest(

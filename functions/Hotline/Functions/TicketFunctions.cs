@@ -1,11 +1,14 @@
-using Gonghui.Functions.Json;
-using Gonghui.Functions.Validation;
-using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>Ticket intake and reads: POST /api/tickets, GET /api/tickets/{id}, GET /api/tickets.</summary>
 public sealed class TicketFunctions(HotlineTickets tickets, TicketIndexStore index, ReferenceDataStore reference, TimeProvider clock)

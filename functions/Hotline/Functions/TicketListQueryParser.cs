@@ -1,10 +1,12 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>
 /// Reads GET /api/tickets's query string. Every value is checked against what it can be (a known status, region,

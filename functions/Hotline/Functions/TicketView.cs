@@ -1,7 +1,7 @@
-using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Validation;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Functions;
 
 /// <summary>A ticket as GET /api/tickets/{id} shows it: enums by wire name, the phone masked unless the caller may call back.</summary>
 public sealed record TicketView(

@@ -1,4 +1,7 @@
-namespace Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
+
+namespace Gonghui.Functions.Hotline.Services;
 
 /// <summary>
 /// The result of a command on a ticket: the updated ticket, a rejection (400/403/409), not found (404),

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Notifications;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Services;
 
 /// <summary>
 /// The e-mails a committed ticket change causes, in Simplified Chinese, plain text and HTML, with the caller's

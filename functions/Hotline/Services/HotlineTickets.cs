@@ -1,9 +1,11 @@
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Privacy;
 using Microsoft.Extensions.Logging;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Services;
 
 /// <summary>
 /// Opens tickets and applies commands to them: the write side the HTTP functions, routing and the SLA timer share.

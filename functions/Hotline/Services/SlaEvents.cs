@@ -1,6 +1,8 @@
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Microsoft.Extensions.Logging;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Services;
 
 /// <summary>
 /// Records the SLA events due on a ticket (warnings, breaches, transfer escalation, an overdue callback) as history entries, each under

@@ -1,7 +1,7 @@
 using Azure.Storage.Queues;
 using Gonghui.Functions.Json;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Services;
 
 /// <summary>
 /// Announces committed ticket changes; <see cref="TicketChangeFunction"/> then routes, mails and projects them

@@ -3,9 +3,10 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Validation;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// Figure buckets in <see cref="TableName"/>: PartitionKey "m|yyyy" (month buckets of a year) or "d|yyyy-MM" (day

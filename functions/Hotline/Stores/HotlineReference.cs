@@ -1,6 +1,7 @@
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline.Domain;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>The admin-edited data every hotline decision uses, as one consistent set.</summary>
 public sealed class HotlineReference(IReadOnlyList<HolidayCalendarYear> calendarYears, RoutingData routing, HotlinePolicy policy)

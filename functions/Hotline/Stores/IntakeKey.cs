@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>How an intake's Idempotency-Key and body become the ticket's id and the fingerprint a retry must match.</summary>
 public static class IntakeKey

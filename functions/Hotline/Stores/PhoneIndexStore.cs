@@ -1,8 +1,9 @@
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Json;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// Recent tickets by the keyed hash of the caller's phone (never the number) in <see cref="TableName"/>: one row per

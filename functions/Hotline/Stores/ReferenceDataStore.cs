@@ -2,9 +2,10 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Json;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// Admin-edited hotline data in <see cref="TableName"/>: one row per holiday calendar year, the routing data and the

@@ -1,4 +1,6 @@
-namespace Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>The routing table as admins edit it: regions, handling units and rules (GET/PUT /api/hotline/routing).</summary>
 public sealed record RoutingData(IReadOnlyList<Region> Regions, IReadOnlyList<HandlingUnit> Units, IReadOnlyList<RoutingRule> Rules)

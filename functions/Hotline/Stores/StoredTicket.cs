@@ -1,6 +1,7 @@
 using Azure;
+using Gonghui.Functions.Hotline.Domain;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// A ticket as read from its store, with the ETag its next update must match and the history entry that made this

@@ -1,4 +1,4 @@
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>The ticket changed since it was read: its ETag no longer matches (HTTP 412 when the caller sent If-Match).</summary>
 public sealed class TicketConcurrencyException(string ticketId)

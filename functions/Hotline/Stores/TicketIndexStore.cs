@@ -2,9 +2,10 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Validation;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// The query side of tickets, kept in step with the snapshots by the ticket-changed queue function:

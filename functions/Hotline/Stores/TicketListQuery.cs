@@ -1,4 +1,6 @@
-namespace Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// Filters of GET /api/tickets, all optional and already checked against the known values: status, region,

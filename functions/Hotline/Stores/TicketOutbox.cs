@@ -1,8 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Hotline.Services;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// The ticket changes still to be announced, as rows of the tickets table: <see cref="TicketStore"/> writes a change's

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Json;
 
-namespace Gonghui.Functions.Hotline;
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>
 /// Tickets in the table <see cref="TableName"/>, one partition per ticket: the snapshot row ("ticket|id", with the entry

@@ -1,4 +1,6 @@
-namespace Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+
+namespace Gonghui.Functions.Hotline.Stores;
 
 /// <summary>One row of the ticket list: what the index keeps about a ticket (no personal data).</summary>
 public sealed record TicketSummary(

@@ -1,11 +1,13 @@
-using Gonghui.Functions.Hotline;
-using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Functions;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Http;
-using Gonghui.Functions.Security;
-using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Relief.Services;
+using Gonghui.Functions.Security;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
 
 namespace Gonghui.Functions.Relief.Functions;
 

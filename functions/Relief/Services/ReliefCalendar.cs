@@ -1,4 +1,4 @@
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Relief.Services;

@@ -12,7 +12,7 @@ public sealed partial class DomainBoundaryTests
 {
     public static TheoryData<string> DomainFolders =>
     [
-        "functions/Hotline/Rules",
+        "functions/Hotline/Domain",
         "functions/Relief/Domain",
         "functions/Registry/Domain",
         "functions/Nominations/Domain",

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Tests.Hotline;

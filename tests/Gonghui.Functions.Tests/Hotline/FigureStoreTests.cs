@@ -1,4 +1,5 @@
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline;

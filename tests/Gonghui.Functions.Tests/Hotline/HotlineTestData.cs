@@ -1,7 +1,6 @@
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Security;
 
 namespace Gonghui.Functions.Tests.Hotline;
 

@@ -1,4 +1,4 @@
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Validation;
 

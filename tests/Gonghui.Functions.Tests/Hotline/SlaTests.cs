@@ -1,4 +1,4 @@
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 
 namespace Gonghui.Functions.Tests.Hotline;

@@ -1,5 +1,9 @@
 using Azure.Storage.Queues;
 using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Functions;
+using Gonghui.Functions.Hotline.Services;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Notifications;
 using Gonghui.Testing;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Testing;
 using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 

@@ -1,4 +1,4 @@
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 
 namespace Gonghui.Functions.Tests.Hotline;
 

@@ -1,5 +1,4 @@
-using Gonghui.Functions.Hotline;
-using Gonghui.Functions.Security;
+using Gonghui.Functions.Hotline.Domain;
 using static Gonghui.Functions.Tests.Hotline.HotlineTestData;
 
 namespace Gonghui.Functions.Tests.Hotline;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Functions.Security;
 using Gonghui.Testing;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Domain;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;

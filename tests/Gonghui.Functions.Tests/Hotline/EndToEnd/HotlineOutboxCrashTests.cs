@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Hotline;
+using Gonghui.Functions.Hotline.Stores;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Hotline.EndToEnd;

@@ -1,15 +1,15 @@
-using Gonghui.Functions.Validation;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Hotline;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Security;
-using Gonghui.Testing;
-using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
+using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Relief.Functions;
 

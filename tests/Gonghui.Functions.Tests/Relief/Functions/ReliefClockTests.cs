@@ -1,9 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Functions.Hotline;
-using Gonghui.Testing;
 using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Relief.Stores;
+using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Relief.Functions;
 

@@ -1,0 +1,9 @@
+namespace Gonghui.Functions.Hotline.Domain;
+
+public enum TicketChannel
+{
+    Phone,
+    Web,
+    App,
+    WalkIn,
+}

@@ -1,0 +1,8 @@
+namespace Gonghui.Functions.Hotline.Domain;
+
+public enum HandlingUnitKind
+{
+    CityUnion,
+    DistrictUnion,
+    LegalAidCentre,
+}

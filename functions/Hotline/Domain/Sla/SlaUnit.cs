@@ -1,0 +1,7 @@
+namespace Gonghui.Functions.Hotline.Domain;
+
+public enum SlaUnit
+{
+    WorkingHours,
+    WorkingDays,
+}

@@ -1,8 +1,0 @@
-namespace Gonghui.Functions.Hotline;
-
-/// <summary>Day buckets answer any period; month buckets (dated the 1st) answer whole months with 30× fewer rows.</summary>
-public enum FigureGranularity
-{
-    Day,
-    Month,
-}

@@ -1,9 +1,0 @@
-namespace Gonghui.Functions.Hotline;
-
-public enum TicketChannel
-{
-    Phone,
-    Web,
-    App,
-    WalkIn,
-}

@@ -1,7 +1,0 @@
-namespace Gonghui.Functions.Hotline;
-
-public enum TicketUrgency
-{
-    Normal,
-    Urgent,
-}

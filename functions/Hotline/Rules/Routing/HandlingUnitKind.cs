@@ -1,8 +1,0 @@
-namespace Gonghui.Functions.Hotline;
-
-public enum HandlingUnitKind
-{
-    CityUnion,
-    DistrictUnion,
-    LegalAidCentre,
-}

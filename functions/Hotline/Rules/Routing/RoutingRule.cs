@@ -1,4 +1,0 @@
-namespace Gonghui.Functions.Hotline;
-
-/// <summary>Tickets of a region (and, when given, a category) go to a unit. A null category matches every category.</summary>
-public sealed record RoutingRule(string RegionCode, TicketCategory? Category, string UnitId);
