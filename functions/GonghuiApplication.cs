@@ -4,7 +4,7 @@ using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Notifications;
 using Gonghui.Functions.Registry;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.StaffPages;
 using Gonghui.Connections;

@@ -4,12 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Relief;
-using Gonghui.Functions.ReliefService;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Storage;
 using Gonghui.Testing;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Bench;
 

@@ -3,10 +3,10 @@ using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations;
 

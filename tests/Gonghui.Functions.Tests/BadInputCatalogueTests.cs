@@ -4,9 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Tests.Registry;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests;
 

@@ -1,5 +1,4 @@
 using Gonghui.Functions.Nominations.Domain.Quotas;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Domain;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Domain;
 

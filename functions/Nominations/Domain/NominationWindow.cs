@@ -1,4 +1,3 @@
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Domain;

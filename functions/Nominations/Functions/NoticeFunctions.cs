@@ -7,6 +7,7 @@ using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Functions;
 

@@ -6,7 +6,7 @@ using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Services;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;

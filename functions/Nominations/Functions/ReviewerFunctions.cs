@@ -6,6 +6,7 @@ using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Functions;
 

@@ -3,9 +3,9 @@ using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.ReliefService;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Gonghui.Functions.Relief.Services;
 
 namespace Gonghui.Functions.Nominations.Notice;
 

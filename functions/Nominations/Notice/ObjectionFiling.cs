@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
 using Microsoft.Extensions.Logging;
 

@@ -1,9 +1,9 @@
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.Relief;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Notice;
 

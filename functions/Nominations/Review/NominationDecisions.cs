@@ -1,8 +1,8 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.ReliefService;
 using Microsoft.DurableTask.Client;
+using Gonghui.Functions.Relief.Services;
 
 namespace Gonghui.Functions.Nominations.Review;
 

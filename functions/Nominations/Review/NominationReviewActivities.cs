@@ -3,7 +3,7 @@ using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Functions.ReliefService;
+using Gonghui.Functions.Relief.Services;
 using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;

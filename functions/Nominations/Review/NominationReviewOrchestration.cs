@@ -1,8 +1,8 @@
 using Gonghui.Functions.Durable;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Review;
 

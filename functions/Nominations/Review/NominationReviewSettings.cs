@@ -1,6 +1,6 @@
 using Gonghui.Functions.Approvals;
-using Gonghui.Functions.ReliefService;
 using Microsoft.Extensions.Configuration;
+using Gonghui.Functions.Relief;
 
 namespace Gonghui.Functions.Nominations.Review;
 

@@ -1,8 +1,8 @@
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief;
 using Gonghui.Functions.Validation;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

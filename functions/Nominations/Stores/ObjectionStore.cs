@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Relief;
+using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;

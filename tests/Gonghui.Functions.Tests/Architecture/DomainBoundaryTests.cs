@@ -13,7 +13,7 @@ public sealed partial class DomainBoundaryTests
     public static TheoryData<string> DomainFolders =>
     [
         "functions/Hotline/Rules",
-        "functions/Relief",
+        "functions/Relief/Domain",
         "functions/Registry/Domain",
         "functions/Nominations/Domain",
         "functions/Calendar",
@@ -43,9 +43,11 @@ public sealed partial class DomainBoundaryTests
     [InlineData("using Microsoft.DurableTask;")]
     [InlineData("using Gonghui.Functions.Security;")]
     [InlineData("using Gonghui.Functions.Registry.Stores;")]
+    [InlineData("using Gonghui.Functions.Relief.Stores;")]
+    [InlineData("using Gonghui.Functions.Relief.Functions.Approval;")]
     [InlineData("    private readonly Azure.Storage.Blobs.BlobClient _blob;")]
     public void The_check_recognises_each_kind_of_forbidden_reference(string line) => Assert.Matches(Forbidden(), line);
 
-    [GeneratedRegex(@"\b(Azure\.[A-Z]|Microsoft\.(AspNetCore|Azure|DurableTask|Extensions)|Gonghui\.(Hosting|Connections)\b|Gonghui\.Functions\.(Security|Http|Notifications|ReliefService)\b|\.(Stores|Services|Import)\b)")]
+    [GeneratedRegex(@"\b(Azure\.[A-Z]|Microsoft\.(AspNetCore|Azure|DurableTask|Extensions)|Gonghui\.(Hosting|Connections)\b|Gonghui\.Functions\.(Security|Http|Notifications)\b|Gonghui\.Functions\.\w+\.Functions\b|\.(Stores|Services|Import)\b)")]
     private static partial Regex Forbidden();
 }

@@ -1,6 +1,6 @@
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Privacy;
-using static Gonghui.Functions.Tests.Relief.WeekendWorkingDays;
+using static Gonghui.Functions.Tests.Relief.Domain.WeekendWorkingDays;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

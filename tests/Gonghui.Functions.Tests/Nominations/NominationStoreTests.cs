@@ -46,9 +46,9 @@ public sealed class NominationStoreTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal((NominationStatus.Routing, 0), (submitted.Status, submitted.Sequence));
 
         var step = NominationReviewWorkflow.OpenTask(submitted.State!, ReviewTask.IdFor(draft.NominationId, ReviewLevel.County, 1, 1),
-            [new Reviewer("rev-1", "审核员", "rev@gonghui.local")], During, Relief.WeekendWorkingDays.Adder());
+            [new Reviewer("rev-1", "审核员", "rev@gonghui.local")], During, Relief.Domain.WeekendWorkingDays.Adder());
         var rejected = NominationReviewWorkflow.Decide(step.State,
-            new ReviewDecision(step.State.Task!.TaskId, "rev-1", ReviewDecisionKind.Reject, "不符合条件", During.AddHours(1)), Relief.WeekendWorkingDays.Adder());
+            new ReviewDecision(step.State.Task!.TaskId, "rev-1", ReviewDecisionKind.Reject, "不符合条件", During.AddHours(1)), Relief.Domain.WeekendWorkingDays.Adder());
         await store.SaveStateAsync(rejected.State, 2);
         await store.SaveStateAsync(step.State, 1);
 

@@ -1,6 +1,6 @@
 using Gonghui.Functions.Nominations;
-using Gonghui.Functions.Tests.ReliefService;
 using Gonghui.Testing;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

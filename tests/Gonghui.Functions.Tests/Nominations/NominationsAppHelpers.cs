@@ -8,7 +8,7 @@ using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Security;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Tests.Relief.Functions;
 using Gonghui.Functions.Validation;
 using Gonghui.Testing;
 

@@ -189,7 +189,7 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         var tables = app.Azurite.CreateTableServiceClient();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = ReliefService.ReliefApp.RegistryHashKey,
+            [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = Relief.Functions.ReliefApp.RegistryHashKey,
         }).Build();
         var registrySettings = new Gonghui.Functions.Registry.RegistrySettings(configuration);
         var registry = new Gonghui.Functions.Registry.RegistryService(new Gonghui.Functions.Registry.Stores.RecordStore(tables),

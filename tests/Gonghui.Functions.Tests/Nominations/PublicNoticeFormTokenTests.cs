@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Gonghui.Functions.Nominations.Notice;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

@@ -38,8 +38,8 @@ public sealed class PublicNoticeTests
     [Fact]
     public void The_notice_ends_after_its_working_days_and_not_before_every_objection_is_settled()
     {
-        var period = NoticePeriod.Starting(Relief.WeekendWorkingDays.Cst(2026, 4, 20, 9), Campaign(), Relief.WeekendWorkingDays.Adder());
-        Assert.Equal(Relief.WeekendWorkingDays.Cst(2026, 4, 27, 9), period.Ends);
+        var period = NoticePeriod.Starting(Relief.Domain.WeekendWorkingDays.Cst(2026, 4, 20, 9), Campaign(), Relief.Domain.WeekendWorkingDays.Adder());
+        Assert.Equal(Relief.Domain.WeekendWorkingDays.Cst(2026, 4, 27, 9), period.Ends);
         var objection = new Objection
         {
             Reference = "YY260421-ABCDEF", CampaignId = "may-day-2026", NominationId = "nom-1", ObjectorName = "赵六",

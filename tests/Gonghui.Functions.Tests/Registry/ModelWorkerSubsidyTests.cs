@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.Relief;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -1,6 +1,6 @@
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
-using Gonghui.Functions.Relief;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -4,8 +4,9 @@ using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Registry.Stores;
-using Gonghui.Functions.Relief;
 using Gonghui.Testing;
+using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Tests.Relief.Domain;
 
 namespace Gonghui.Functions.Tests.Registry;
 
@@ -152,7 +153,7 @@ public sealed class RegistryImportExportTests(AzuriteFixture azurite) : IClassFi
                 _ => ModelWorkerStanding.Deceased,
             };
             var program = ReliefProgramDefaults.All.Single(p => p.Code == ReliefProgramDefaults.ModelWorkerSubsidy);
-            var details = Relief.ReliefSamples.Details(programCode: program.Code, amount: "8000.00") is var d
+            var details = Relief.Domain.ReliefSamples.Details(programCode: program.Code, amount: "8000.00") is var d
                 ? d with { Applicant = d.Applicant with { NationalId = nationalId } }
                 : null;
             return EligibilityRules.Evaluate(new EligibilityInput(program, details!, [], Functions.Money.Yuan.Zero, standing)).Refusal?.Code;

@@ -5,8 +5,8 @@ using System.Text.Json;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Pages;
 using Gonghui.Functions.Tests.Browser;
-using Gonghui.Functions.Tests.ReliefService;
 using Microsoft.Playwright;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Gonghui.Functions.Registry.Pages;
 using Gonghui.Functions.StaffPages;
-using Gonghui.Functions.Tests.ReliefService;
 using Gonghui.Functions.Tests.StaffPages;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Gonghui.Functions.Registry.Pages;
 using Gonghui.Functions.StaffPages;
 using Gonghui.Functions.Tests.Registry;
-using Gonghui.Functions.Tests.ReliefService;
+using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.StaffPages;
 

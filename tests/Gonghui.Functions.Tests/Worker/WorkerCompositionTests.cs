@@ -43,7 +43,7 @@ public sealed class WorkerCompositionTests : IDisposable
     public void Every_function_class_resolves_from_the_worker_host()
     {
         var classes = AppFunctions.All.Select(m => m.DeclaringType!).Distinct().Where(t => !t.IsAbstract).ToList();
-        Assert.Contains(typeof(Gonghui.Functions.ReliefService.ReliefActivities), classes);
+        Assert.Contains(typeof(Gonghui.Functions.Relief.Functions.Approval.ReliefActivities), classes);
         Assert.Contains(typeof(ApiKeyFunctions), classes);
         using var scope = _host.Services.CreateScope();
         var failures = new List<string>();
@@ -71,7 +71,7 @@ public sealed class WorkerCompositionTests : IDisposable
             .ToList();
         Assert.Contains("HotlineSeeder", ownServices);
         Assert.Contains("ReliefDemoSeeder", ownServices);
-        Assert.NotNull(_host.Services.GetRequiredService<Gonghui.Functions.ReliefService.ReliefSettingsAccessor>().Value);
+        Assert.NotNull(_host.Services.GetRequiredService<Gonghui.Functions.Relief.ReliefSettingsAccessor>().Value);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Relief;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Domain.Notice;
 

@@ -1,4 +1,4 @@
-using Gonghui.Functions.Relief;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Domain.Notice;
 

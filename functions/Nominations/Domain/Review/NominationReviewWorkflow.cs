@@ -1,6 +1,6 @@
 using System.Globalization;
 using Gonghui.Functions.Nominations.Domain.Quotas;
-using Gonghui.Functions.Relief;
+using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Domain.Review;
 

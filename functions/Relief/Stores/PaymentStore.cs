@@ -1,0 +1,52 @@
+using Azure.Data.Tables;
+using Gonghui.Functions.Relief.Domain;
+
+namespace Gonghui.Functions.Relief.Stores;
+
+/// <summary>
+/// Payment instructions: one row per application id (the payment id), added with an insert that fails when the
+/// row exists, so a rerun after a crash, on whatever day, finds the first instruction instead of making a second.
+/// The export reads the rows of one instruction day.
+/// </summary>
+public sealed class PaymentStore(TableServiceClient tables)
+{
+    public const string TableName = "ReliefPayments";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    /// <summary>Stores the instruction unless one exists for the application; returns the stored one either way.</summary>
+    public async Task<PaymentInstruction> CreateOnceAsync(PaymentInstruction payment, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(payment.PaymentId, "")
+            {
+                ["InstructedOn"] = payment.InstructedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                ["Json"] = ReliefStorageJson.Write(payment),
+            }, cancellationToken);
+            return payment;
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            return (await GetAsync(payment.PaymentId, cancellationToken))!;
+        }
+    }
+
+    public async Task<PaymentInstruction?> GetAsync(string paymentId, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(paymentId, "", cancellationToken: cancellationToken);
+        return row.HasValue ? ReliefStorageJson.Read<PaymentInstruction>(row.Value!, "Json") : null;
+    }
+
+    public async Task<IReadOnlyList<PaymentInstruction>> ListForDayAsync(DateOnly day, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var payments = new List<PaymentInstruction>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
+            payments.Add(ReliefStorageJson.Read<PaymentInstruction>(row, "Json"));
+        return payments;
+    }
+}

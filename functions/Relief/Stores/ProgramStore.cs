@@ -1,0 +1,37 @@
+using Azure.Data.Tables;
+using Gonghui.Functions.Relief.Domain;
+
+namespace Gonghui.Functions.Relief.Stores;
+
+/// <summary>
+/// Relief programs as admin-editable rows (one per code). A default program never stored is served as
+/// <see cref="ReliefProgramDefaults"/> has it, so a fresh install works without seeding.
+/// </summary>
+public sealed class ProgramStore(TableServiceClient tables)
+{
+    public const string TableName = "ReliefPrograms";
+    private const string Partition = "program";
+
+    private readonly LazyTable _table = new(tables, TableName);
+
+    public async Task<IReadOnlyList<ReliefProgram>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        var stored = new Dictionary<string, ReliefProgram>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+            stored[row.RowKey] = ReliefStorageJson.Read<ReliefProgram>(row, "Json");
+        foreach (var program in ReliefProgramDefaults.All)
+            stored.TryAdd(program.Code, program);
+        return [.. stored.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
+    }
+
+    public async Task<ReliefProgram?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        (await ListAsync(cancellationToken)).FirstOrDefault(p => p.Code == code);
+
+    public async Task SaveAsync(ReliefProgram program, CancellationToken cancellationToken = default)
+    {
+        var table = await _table.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(new TableEntity(Partition, program.Code) { ["Json"] = ReliefStorageJson.Write(program) },
+            TableUpdateMode.Replace, cancellationToken);
+    }
+}

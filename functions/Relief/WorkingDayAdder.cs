@@ -1,8 +1,0 @@
-namespace Gonghui.Functions.Relief;
-
-/// <summary>
-/// The instant a number of working days after <paramref name="start"/>, per the holiday calendar
-/// (China time). Supplied by the working-day calendar (functions/Calendar); relief timing only
-/// depends on this one operation.
-/// </summary>
-public delegate DateTimeOffset WorkingDayAdder(DateTimeOffset start, int workingDays);

@@ -1,8 +1,0 @@
-namespace Gonghui.Functions.Tests.ReliefService;
-
-/// <summary>The relief app-process tests share one app, Azurite and maildev, and run one after another.</summary>
-[CollectionDefinition(Name)]
-public sealed class ReliefAppCollection : ICollectionFixture<ReliefApp>
-{
-    public const string Name = "relief app";
-}
