@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -76,7 +77,7 @@ public sealed class ReliefApprovalBenchmark : IBenchmark
         {
             var id = level == ApprovalLevel.District ? "bench-district" : "bench-city";
             var approvers = new LevelApprovers(new Approver(id, "审批人", $"{id}@bench.local"), new Approver(id + "-deputy", "副职", $"{id}-deputy@bench.local"));
-            (await admin.PutAsJsonAsync($"api/relief/approvers/{level.RegionCodeFor(Region)}/{WireName<ApprovalLevel>.Of(level)}", approvers, Json, cancellationToken))
+            (await admin.PutAsJsonAsync($"api/relief/approvers/{level.RegionCodeFor(Region)}/{WireNames<ApprovalLevel>.Of(level)}", approvers, Json, cancellationToken))
                 .EnsureSuccessStatusCode();
         }
 

@@ -48,7 +48,7 @@ public static class ReliefApplicationValidator
         ReliefReason? reason = null;
         if (string.IsNullOrWhiteSpace(request.Reason))
             errors.Add("reason", "required", "请选择申请原因。");
-        else if (WireName<ReliefReason>.TryParse(request.Reason.Trim(), out var parsed))
+        else if (WireNames<ReliefReason>.TryParse(request.Reason.Trim(), out var parsed))
             reason = parsed;
         else
             errors.Add("reason", "invalid_reason", "申请原因应为 illness、disaster、accident、education 或 other。");

@@ -32,7 +32,7 @@ public static class ReliefApprovalLink
 
     /// <summary>The decision in the form fields <see cref="ApprovalForm.Decision"/> and <see cref="ApprovalForm.Comment"/>, by the link's approver.</summary>
     public static ValidationResult<ApprovalDecision> ReadDecision(ApprovalLinkClaims claims, string? decision, string? comment, DateTimeOffset at) =>
-        WireName<ApprovalDecisionKind>.TryParse(decision, out var kind)
+        WireNames<ApprovalDecisionKind>.TryParse(decision, out var kind)
             ? ValidationResult<ApprovalDecision>.Valid(new ApprovalDecision(claims.TaskId, claims.ApproverId, kind, comment, at))
             : ValidationResult<ApprovalDecision>.Invalid([new FieldError(ApprovalForm.Decision, "invalid_decision", "请选择同意、驳回或退回补充材料。")]);
 

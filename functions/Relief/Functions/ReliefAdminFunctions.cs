@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+using Gonghui.Functions.Json;
 using System.Globalization;
 using Gonghui.Functions.Money;
 using Microsoft.Azure.Functions.Worker;
@@ -34,7 +36,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     public async Task<IResult> ListPrograms(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "relief/programs")] HttpRequest req,
         CancellationToken cancellationToken) =>
-        Results.Json(await programs.ListAsync(cancellationToken), FunctionJson.Options);
+        Results.Json(await programs.ListAsync(cancellationToken), AppJson.Options);
 
     [Function("ReliefSaveProgram")]
     [ApiAccess(ApiRoles.Admin)]
@@ -47,7 +49,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         var errors = ReliefProgramValidator.Validate(body.Value);
         if (errors.Count > 0) return ReliefApplicationFunctions.ValidationProblem(errors);
         await programs.SaveAsync(body.Value, cancellationToken);
-        return Results.Json(body.Value, FunctionJson.Options);
+        return Results.Json(body.Value, AppJson.Options);
     }
 
     [Function("ReliefGetBudget")]
@@ -59,7 +61,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         if (!TryYear(year, out var y)) return Problems.Invalid("year", "invalid_year", "年度为四位数字。");
         var key = new BudgetKey(program, region, y);
         return await budgets.GetAsync(key, cancellationToken) is { } balance
-            ? Results.Json(BudgetView.From(balance), FunctionJson.Options)
+            ? Results.Json(BudgetView.From(balance), AppJson.Options)
             : Problems.NotFound($"No budget {key}.", "relief.budget_not_found");
     }
 
@@ -75,7 +77,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
         if (await programs.FindAsync(program, cancellationToken) is null) return Problems.NotFound($"No relief program {program}.", "relief.program_not_found");
         if (region.Length != 6 || !region.All(char.IsAsciiDigit)) return Problems.Invalid("region", "invalid_region", "地区代码为 6 位数字。");
         var result = await budgets.SetBudgetAsync(new BudgetKey(program, region, y), amount, cancellationToken);
-        return result.IsValid ? Results.Json(BudgetView.From(result.Value!), FunctionJson.Options) : ReliefApplicationFunctions.ValidationProblem(result.Errors);
+        return result.IsValid ? Results.Json(BudgetView.From(result.Value!), AppJson.Options) : ReliefApplicationFunctions.ValidationProblem(result.Errors);
     }
 
     [Function("ReliefSetApprovers")]
@@ -83,11 +85,11 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
     public async Task<IResult> SetApprovers([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "relief/approvers/{region}/{level}")] HttpRequest req,
         string region, string level, CancellationToken cancellationToken)
     {
-        if (!WireName<ApprovalLevel>.TryParse(level, out var parsed)) return Problems.Invalid("level", "invalid_level", "审批层级为 district、city 或 province。");
+        if (!WireNames<ApprovalLevel>.TryParse(level, out var parsed)) return Problems.Invalid("level", "invalid_level", "审批层级为 district、city 或 province。");
         var body = await req.ReadJsonBodyAsync<LevelApprovers>(cancellationToken);
         if (!body.IsValid) return body.Problem;
         await directory.SetApproversAsync(parsed, region, body.Value, cancellationToken);
-        return Results.Json(body.Value, FunctionJson.Options);
+        return Results.Json(body.Value, AppJson.Options);
     }
 
     [Function("ReliefSetUnit")]
@@ -101,7 +103,7 @@ public sealed class ReliefAdminFunctions(ProgramStore programs, BudgetStore budg
             return Problems.Invalid("email", "required", "审批人需有姓名和有效的电子邮箱。");
         var contact = new UnitContact(body.Value.Name.Trim(), body.Value.Email.Trim());
         await directory.SetUnitAsync(unit, contact, cancellationToken);
-        return Results.Json(contact, FunctionJson.Options);
+        return Results.Json(contact, AppJson.Options);
     }
 
     private static bool TryYear(string text, out int year) =>

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Microsoft.DurableTask.Client;
 using Microsoft.Azure.Functions.Worker;
@@ -49,7 +50,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
         var application = await applications.GetAsync(id, cancellationToken);
         if (application is null || !MaySee(req, application)) return Problems.NotFound($"No relief application {id}.", "relief.application_not_found");
         var payment = application.State?.PaymentId is { } paymentId ? await payments.GetAsync(paymentId, cancellationToken) : null;
-        return Results.Json(ReliefApplicationView.From(application, payment), FunctionJson.Options);
+        return Results.Json(ReliefApplicationView.From(application, payment), AppJson.Options);
     }
 
     [Function("ReliefWithdrawApplication")]
@@ -97,7 +98,7 @@ public sealed class ReliefApplicationFunctions(ReliefSubmissions submissions, Ap
     internal static IResult Accepted(HttpRequest req, string applicationId)
     {
         var statusUrl = $"{req.Scheme}://{req.Host}/api/relief/applications/{applicationId}";
-        return new WithHeadersResult(Results.Json(new { applicationId, statusUrl }, FunctionJson.Options, statusCode: StatusCodes.Status202Accepted),
+        return new WithHeadersResult(Results.Json(new { applicationId, statusUrl }, AppJson.Options, statusCode: StatusCodes.Status202Accepted),
             ("Location", statusUrl));
     }
 

@@ -66,9 +66,7 @@ internal sealed class ReliefDemoSeeder(IConfiguration configuration, BudgetStore
             new Approver("province-chief", "吴部长", "province.chief@gonghui.local"),
             new Approver("province-deputy", "郑副部长", "province.deputy@gonghui.local")), cancellationToken);
         await directory.SetUnitAsync(DemoUnit, new UnitContact(DemoUnit, "chaoyang.union@gonghui.local"), cancellationToken);
-        var queue = queues.GetQueueClient(QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        await queue.SendMessageAsync(DemoApplicationId, cancellationToken);
+        await queues.GetQueueClient(QueueName).SendMessageAsync(DemoApplicationId, cancellationToken);
     }
 
     internal static readonly ReliefApplicationRequest DemoRequest = new()

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Gonghui.Functions.Money;
@@ -38,7 +39,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
     public const string TableName = "ReliefApplications";
     private const int MaxRemembered = 10_000;
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly ConcurrentDictionary<string, StoredApplication> _remembered = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -48,12 +49,11 @@ public sealed class ApplicationStore(TableServiceClient tables)
     /// </summary>
     public async Task<bool> AddAsync(StoredApplication application, string nationalIdHash, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(PersonPartition(nationalIdHash, application.Details.ProgramCode), application.ApplicationId),
+        await _table.UpsertEntityAsync(new TableEntity(PersonPartition(nationalIdHash, application.Details.ProgramCode), application.ApplicationId),
             TableUpdateMode.Replace, cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(application.ApplicationId, "")
+            await _table.AddEntityAsync(new TableEntity(application.ApplicationId, "")
             {
                 ["Unit"] = application.Unit,
                 ["SubmittedById"] = application.SubmittedById,
@@ -61,7 +61,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
                 ["SubmittedAt"] = application.SubmittedAt,
                 ["Year"] = ChinaStandardTime.ToLocalDate(application.SubmittedAt).Year,
                 ["AmountFen"] = application.Details.RequestedAmount.Fen,
-                ["Status"] = WireName<ReliefApplicationStatus>.Of(ReliefApplicationStatus.Submitted),
+                ["Status"] = WireNames<ReliefApplicationStatus>.Of(ReliefApplicationStatus.Submitted),
                 ["Details"] = ReliefStorageJson.Write(application.Details),
             }, cancellationToken);
             return true;
@@ -74,8 +74,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
 
     public async Task<StoredApplication?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(applicationId, "", cancellationToken: cancellationToken);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(applicationId, "", cancellationToken: cancellationToken);
         if (!found.HasValue) return null;
         var row = found.Value!;
         var application = new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
@@ -112,18 +111,17 @@ public sealed class ApplicationStore(TableServiceClient tables)
     /// </summary>
     public async Task SaveStateAsync(ReliefApprovalState state, int sequence, StoredApplication? known = null, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var (saved, etag) = known is not null ? (known.Sequence, known.ETag) : await ReadSequenceAsync(table, state.ApplicationId, cancellationToken);
+            var (saved, etag) = known is not null ? (known.Sequence, known.ETag) : await ReadSequenceAsync(state.ApplicationId, cancellationToken);
             known = null;
             if (saved >= sequence) return;
             try
             {
-                var response = await table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
+                var response = await _table.UpdateEntityAsync(new TableEntity(state.ApplicationId, "")
                 {
                     ["Sequence"] = sequence,
-                    ["Status"] = WireName<ReliefApplicationStatus>.Of(state.Status),
+                    ["Status"] = WireNames<ReliefApplicationStatus>.Of(state.Status),
                     ["State"] = ReliefStorageJson.Write(state),
                 }, etag, TableUpdateMode.Merge, cancellationToken);
                 if (_remembered.TryGetValue(state.ApplicationId, out var remembered) && response.Headers.ETag is { } newETag)
@@ -136,9 +134,9 @@ public sealed class ApplicationStore(TableServiceClient tables)
         }
     }
 
-    private static async Task<(int Sequence, Azure.ETag ETag)> ReadSequenceAsync(TableClient table, string applicationId, CancellationToken cancellationToken)
+    private async Task<(int Sequence, Azure.ETag ETag)> ReadSequenceAsync(string applicationId, CancellationToken cancellationToken)
     {
-        var row = (await table.GetEntityAsync<TableEntity>(applicationId, "", ["Sequence"], cancellationToken)).Value;
+        var row = (await _table.GetEntityAsync<TableEntity>(applicationId, "", ["Sequence"], cancellationToken)).Value;
         return (row.GetInt32("Sequence") ?? 0, row.ETag);
     }
 
@@ -146,19 +144,18 @@ public sealed class ApplicationStore(TableServiceClient tables)
     public async Task<IReadOnlyList<PersonApplication>> FindByPersonAsync(
         string nationalIdHash, string programCode, string exceptApplicationId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var ids = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(nationalIdHash, programCode)}"),
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PersonPartition(nationalIdHash, programCode)}"),
                            select: ["RowKey"], cancellationToken: cancellationToken))
         {
             if (row.RowKey != exceptApplicationId)
                 ids.Add(row.RowKey);
         }
-        var rows = await Task.WhenAll(ids.Select(id => table.GetEntityIfExistsAsync<TableEntity>(id, "", ["Status", "AmountFen", "Year"], cancellationToken)));
+        var rows = await Task.WhenAll(ids.Select(id => _table.GetEntityIfExistsAsync<TableEntity>(id, "", ["Status", "AmountFen", "Year"], cancellationToken)));
         var found = new List<PersonApplication>();
         foreach (var (id, row) in ids.Zip(rows))
         {
-            if (!row.HasValue || !WireName<ReliefApplicationStatus>.TryParse(row.Value!.GetString("Status"), out var status))
+            if (!row.HasValue || !WireNames<ReliefApplicationStatus>.TryParse(row.Value!.GetString("Status"), out var status))
                 continue;
             found.Add(new PersonApplication(id, status, Yuan.FromFen(row.Value.GetInt64("AmountFen") ?? 0), row.Value.GetInt32("Year") ?? 0));
         }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Relief.Domain;
@@ -24,8 +25,8 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     public const string TableName = "ReliefApprovalTasks";
     public const string IndexTableName = "ReliefApproverTasks";
 
-    private readonly LazyTable _table = new(tables, TableName);
-    private readonly LazyTable _index = new(tables, IndexTableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly TableClient _index = tables.GetTableClient(IndexTableName);
 
     /// <summary>
     /// Creates the task row as Open with its first link and lists the task under the link's approver; a repeat (which
@@ -38,10 +39,9 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
 
         async Task CreateAsync()
         {
-            var table = await _table.GetAsync(cancellationToken);
             try
             {
-                await table.AddEntityAsync(new TableEntity(task.TaskId, "")
+                await _table.AddEntityAsync(new TableEntity(task.TaskId, "")
                 {
                     ["ApplicationId"] = applicationId,
                     ["Status"] = ApprovalTaskStatus.Open.ToString(),
@@ -69,19 +69,17 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
 
     private async Task ListAsync(string applicationId, ApprovalTask task, string approverId, CancellationToken cancellationToken)
     {
-        var index = await _index.GetAsync(cancellationToken);
-        await index.UpsertEntityAsync(new TableEntity(approverId, task.TaskId)
+        await _index.UpsertEntityAsync(new TableEntity(approverId, task.TaskId)
         {
             ["ApplicationId"] = applicationId,
-            ["Level"] = WireName<ApprovalLevel>.Of(task.Level),
+            ["Level"] = WireNames<ApprovalLevel>.Of(task.Level),
             ["ExpiresAt"] = task.ExpiresAt,
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<StoredApprovalTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(taskId, "", cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(taskId, "", cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -115,10 +113,9 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     /// </summary>
     public async Task CloseAsync(string taskId, ApprovalTaskConclusion conclusion, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.UpdateEntityAsync(new TableEntity(taskId, "")
+            await _table.UpdateEntityAsync(new TableEntity(taskId, "")
             {
                 ["Status"] = (conclusion.Kind == ApprovalTaskConclusionKind.Decided ? ApprovalTaskStatus.Decided : ApprovalTaskStatus.Closed).ToString(),
                 ["Conclusion"] = ReliefStorageJson.Write(conclusion),
@@ -133,12 +130,11 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     /// <summary>The approver's tasks that are still open.</summary>
     public async Task<IReadOnlyList<ApproverTaskEntry>> ListOpenAsync(string approverId, CancellationToken cancellationToken = default)
     {
-        var index = await _index.GetAsync(cancellationToken);
         var open = new List<ApproverTaskEntry>();
-        await foreach (var row in index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {approverId}"), cancellationToken: cancellationToken))
+        await foreach (var row in _index.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {approverId}"), cancellationToken: cancellationToken))
         {
             if ((await GetAsync(row.RowKey, cancellationToken))?.Snapshot.Status != ApprovalTaskStatus.Open) continue;
-            if (!WireName<ApprovalLevel>.TryParse(row.GetString("Level"), out var level))
+            if (!WireNames<ApprovalLevel>.TryParse(row.GetString("Level"), out var level))
                 throw new InvalidDataException($"Approver index row {row.RowKey} has an unknown level.");
             open.Add(new ApproverTaskEntry(row.RowKey, row.GetString("ApplicationId") ?? "", level, row.GetDateTimeOffset("ExpiresAt") ?? default));
         }
@@ -149,7 +145,6 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
     private async Task<StoredApprovalTask?> ChangeAsync(string taskId, Func<StoredApprovalTask, ApprovalTaskSnapshot?> change,
         ApprovalDecision? decision, StoredApprovalTask? known, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
             var current = known ?? await GetAsync(taskId, cancellationToken);
@@ -166,7 +161,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
             if (decision is not null) entity["Decision"] = ReliefStorageJson.Write(decision);
             try
             {
-                await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
+                await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
                 return current with { Snapshot = changed, Decision = decision ?? current.Decision };
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)

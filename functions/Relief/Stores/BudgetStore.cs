@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
@@ -23,40 +24,37 @@ public sealed class BudgetStore(TableServiceClient tables)
     private const string BalanceRow = "balance";
     private const string HoldRowPrefix = "hold|";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly KeyedTurns _turns = new();
     private readonly ConcurrentDictionary<string, KnownBalance> _known = new(StringComparer.Ordinal);
 
     public async Task<BudgetBalance?> GetAsync(BudgetKey key, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
         return row.HasValue ? ReadBalance(key, row.Value!) : null;
     }
 
     public async Task<BudgetHold?> GetHoldAsync(BudgetKey key, string holdId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), HoldRowPrefix + holdId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), HoldRowPrefix + holdId, cancellationToken: cancellationToken);
         return row.HasValue ? ReadHold(row.Value!) : null;
     }
 
     /// <summary>Sets (or opens) a budget; it may not fall below what is reserved and spent.</summary>
     public async Task<ValidationResult<BudgetBalance>> SetBudgetAsync(BudgetKey key, Yuan budget, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
             var current = row.HasValue ? ReadBalance(key, row.Value!) : BudgetBalance.Open(key, Yuan.Zero);
             var result = BudgetLedger.SetBudget(current, budget);
             if (!result.IsValid) return result;
             try
             {
                 if (row.HasValue)
-                    await table.UpdateEntityAsync(BalanceEntity(result.Value!), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _table.UpdateEntityAsync(BalanceEntity(result.Value!), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else
-                    await table.AddEntityAsync(BalanceEntity(result.Value!), cancellationToken);
+                    await _table.AddEntityAsync(BalanceEntity(result.Value!), cancellationToken);
                 _known.TryRemove(key.ToString(), out _);
                 return result;
             }
@@ -80,14 +78,13 @@ public sealed class BudgetStore(TableServiceClient tables)
     private async Task<BudgetOutcome> ChangeAsync(
         BudgetKey key, string holdId, Func<BudgetBalance, BudgetHold?, BudgetChange> step, bool holdIsNew, CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var partition = key.ToString();
         using var turn = await _turns.TakeAsync(partition, cancellationToken);
         while (true)
         {
             var remembered = _known.GetValueOrDefault(partition);
-            var known = remembered ?? await ReadBalanceAsync(table, key, cancellationToken);
-            var stored = holdIsNew ? null : await table.GetEntityIfExistsAsync<TableEntity>(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
+            var known = remembered ?? await ReadBalanceAsync(key, cancellationToken);
+            var stored = holdIsNew ? null : await _table.GetEntityIfExistsAsync<TableEntity>(partition, HoldRowPrefix + holdId, cancellationToken: cancellationToken);
             var hold = stored is { HasValue: true } ? ReadHold(stored.Value!) : null;
             // No budget set: nothing is available, and no hold can exist.
             var change = step(known?.Balance ?? BudgetBalance.Open(key, Yuan.Zero), hold);
@@ -108,7 +105,7 @@ public sealed class BudgetStore(TableServiceClient tables)
             ];
             try
             {
-                var written = (await table.SubmitTransactionAsync(actions, cancellationToken)).Value;
+                var written = (await _table.SubmitTransactionAsync(actions, cancellationToken)).Value;
                 _known[partition] = new KnownBalance(change.Balance, written[0].Headers.ETag!.Value);
                 return change.Outcome;
             }
@@ -126,9 +123,9 @@ public sealed class BudgetStore(TableServiceClient tables)
         }
     }
 
-    private static async Task<KnownBalance?> ReadBalanceAsync(TableClient table, BudgetKey key, CancellationToken cancellationToken)
+    private async Task<KnownBalance?> ReadBalanceAsync(BudgetKey key, CancellationToken cancellationToken)
     {
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), BalanceRow, cancellationToken: cancellationToken);
         return row.HasValue ? new KnownBalance(ReadBalance(key, row.Value!), row.Value!.ETag) : null;
     }
 
@@ -136,7 +133,7 @@ public sealed class BudgetStore(TableServiceClient tables)
         Yuan.FromFen(row.GetInt64("BudgetFen") ?? 0), Yuan.FromFen(row.GetInt64("ReservedFen") ?? 0), Yuan.FromFen(row.GetInt64("SpentFen") ?? 0));
 
     private static BudgetHold ReadHold(TableEntity row) => new(row.RowKey[HoldRowPrefix.Length..],
-        Yuan.FromFen(row.GetInt64("AmountFen") ?? 0), WireName<BudgetHoldState>.TryParse(row.GetString("State"), out var state)
+        Yuan.FromFen(row.GetInt64("AmountFen") ?? 0), WireNames<BudgetHoldState>.TryParse(row.GetString("State"), out var state)
             ? state : throw new InvalidOperationException($"Hold {row.RowKey} has an unknown state."));
 
     private static TableEntity BalanceEntity(BudgetBalance balance) => new(balance.Key.ToString(), BalanceRow)
@@ -154,6 +151,6 @@ public sealed class BudgetStore(TableServiceClient tables)
     private static TableEntity HoldEntity(BudgetKey key, BudgetHold hold) => new(key.ToString(), HoldRowPrefix + hold.HoldId)
     {
         ["AmountFen"] = hold.Amount.Fen,
-        ["State"] = WireName<BudgetHoldState>.Of(hold.State),
+        ["State"] = WireNames<BudgetHoldState>.Of(hold.State),
     };
 }

@@ -12,15 +12,14 @@ public sealed class PaymentStore(TableServiceClient tables)
 {
     public const string TableName = "ReliefPayments";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Stores the instruction unless one exists for the application; returns the stored one either way.</summary>
     public async Task<PaymentInstruction> CreateOnceAsync(PaymentInstruction payment, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(payment.PaymentId, "")
+            await _table.AddEntityAsync(new TableEntity(payment.PaymentId, "")
             {
                 ["InstructedOn"] = payment.InstructedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
                 ["Json"] = ReliefStorageJson.Write(payment),
@@ -35,17 +34,15 @@ public sealed class PaymentStore(TableServiceClient tables)
 
     public async Task<PaymentInstruction?> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(paymentId, "", cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(paymentId, "", cancellationToken: cancellationToken);
         return row.HasValue ? ReliefStorageJson.Read<PaymentInstruction>(row.Value!, "Json") : null;
     }
 
     public async Task<IReadOnlyList<PaymentInstruction>> ListForDayAsync(DateOnly day, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var payments = new List<PaymentInstruction>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
             payments.Add(ReliefStorageJson.Read<PaymentInstruction>(row, "Json"));
         return payments;
     }

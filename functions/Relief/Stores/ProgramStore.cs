@@ -12,13 +12,12 @@ public sealed class ProgramStore(TableServiceClient tables)
     public const string TableName = "ReliefPrograms";
     private const string Partition = "program";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     public async Task<IReadOnlyList<ReliefProgram>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var stored = new Dictionary<string, ReliefProgram>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
             stored[row.RowKey] = ReliefStorageJson.Read<ReliefProgram>(row, "Json");
         foreach (var program in ReliefProgramDefaults.All)
             stored.TryAdd(program.Code, program);
@@ -30,8 +29,7 @@ public sealed class ProgramStore(TableServiceClient tables)
 
     public async Task SaveAsync(ReliefProgram program, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(Partition, program.Code) { ["Json"] = ReliefStorageJson.Write(program) },
+        await _table.UpsertEntityAsync(new TableEntity(Partition, program.Code) { ["Json"] = ReliefStorageJson.Write(program) },
             TableUpdateMode.Replace, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
 using Gonghui.Functions.Relief.Domain;
@@ -20,15 +21,14 @@ public sealed class ReliefDirectory(TableServiceClient tables)
     public static readonly TimeSpan ApproversCacheTime = TimeSpan.FromSeconds(10);
     private const string UnitPartition = "unit";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     // Expiry runs on the machine's tick count, not the app's TimeProvider: it paces storage reads, it is not business time.
     private readonly ConcurrentDictionary<string, (LevelApprovers Approvers, long ExpiresAt)> _approvers = new(StringComparer.Ordinal);
 
     public async Task SetApproversAsync(ApprovalLevel level, string regionCode, LevelApprovers approvers, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(ApproverPartition(regionCode), WireName<ApprovalLevel>.Of(level))
+        await _table.UpsertEntityAsync(new TableEntity(ApproverPartition(regionCode), WireNames<ApprovalLevel>.Of(level))
         {
             ["Json"] = ReliefStorageJson.Write(approvers),
         }, TableUpdateMode.Replace, cancellationToken);
@@ -40,8 +40,7 @@ public sealed class ReliefDirectory(TableServiceClient tables)
         var cacheKey = CacheKey(level, regionCode);
         if (_approvers.TryGetValue(cacheKey, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
             return cached.Approvers;
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ApproverPartition(regionCode), WireName<ApprovalLevel>.Of(level), cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(ApproverPartition(regionCode), WireNames<ApprovalLevel>.Of(level), cancellationToken: cancellationToken);
         if (!row.HasValue)
             return null;
         var approvers = ReliefStorageJson.Read<LevelApprovers>(row.Value!, "Json");
@@ -51,19 +50,17 @@ public sealed class ReliefDirectory(TableServiceClient tables)
 
     public async Task SetUnitAsync(string unit, UnitContact contact, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(UnitPartition, unit) { ["Json"] = ReliefStorageJson.Write(contact) },
+        await _table.UpsertEntityAsync(new TableEntity(UnitPartition, unit) { ["Json"] = ReliefStorageJson.Write(contact) },
             TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<UnitContact?> FindUnitAsync(string unit, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(UnitPartition, unit, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(UnitPartition, unit, cancellationToken: cancellationToken);
         return row.HasValue ? ReliefStorageJson.Read<UnitContact>(row.Value!, "Json") : null;
     }
 
     private static string ApproverPartition(string regionCode) => "approvers|" + regionCode;
 
-    private static string CacheKey(ApprovalLevel level, string regionCode) => regionCode + "|" + WireName<ApprovalLevel>.Of(level);
+    private static string CacheKey(ApprovalLevel level, string regionCode) => regionCode + "|" + WireNames<ApprovalLevel>.Of(level);
 }

@@ -1,3 +1,5 @@
+using Gonghui.Functions.Validation;
+using Gonghui.Functions.Json;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Security;
@@ -29,7 +31,7 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
     {
         var body = await req.ReadJsonBodyAsync<ApprovalDecisionRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
-        if (!WireName<ApprovalDecisionKind>.TryParse(body.Value.Decision, out var kind))
+        if (!WireNames<ApprovalDecisionKind>.TryParse(body.Value.Decision, out var kind))
             return Problems.Invalid("decision", "invalid_decision", "请选择 approve、reject 或 return。");
         var caller = req.HttpContext.GetApiCaller()!;
         var decision = new ApprovalDecision(taskId, caller.Name, kind, body.Value.Comment, clock.GetUtcNow());
@@ -37,7 +39,7 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
         return outcome.Kind switch
         {
             DecisionOutcomeKind.Accepted => Results.Json(new { taskId, decision = kind, decidedBy = outcome.Conclusion!.ByName, decidedAt = outcome.Conclusion.At },
-                FunctionJson.Options),
+                AppJson.Options),
             DecisionOutcomeKind.Refused when outcome.Refusal!.Code == ReliefApprovalWorkflow.NotAnApprover =>
                 Problems.Forbidden("relief.not_an_approver", outcome.Refusal.Message),
             DecisionOutcomeKind.Refused when outcome.Refusal.Code is ReliefApprovalWorkflow.CommentRequired or ReliefApprovalWorkflow.CommentTooLong =>
@@ -58,6 +60,6 @@ public sealed class ApprovalFunctions(ReliefDecisions decisions, ApprovalTaskSto
         if (status is not ("" or "pending"))
             return Problems.Invalid("status", "unsupported_status", "Only status=pending is supported.");
         var caller = req.HttpContext.GetApiCaller()!;
-        return Results.Json(new { approverId = caller.Name, tasks = await tasks.ListOpenAsync(caller.Name, cancellationToken) }, FunctionJson.Options);
+        return Results.Json(new { approverId = caller.Name, tasks = await tasks.ListOpenAsync(caller.Name, cancellationToken) }, AppJson.Options);
     }
 }

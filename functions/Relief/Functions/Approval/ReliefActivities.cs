@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Money;
@@ -93,8 +94,8 @@ public sealed class ReliefActivities(
             case OpenApprovalTask open:
                 return new(
                     Approvers: await directory.FindApproversAsync(open.Level, open.RegionCode, cancellationToken)
-                        ?? throw new InvalidOperationException($"No {WireName<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
-                            $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireName<ApprovalLevel>.Of(open.Level)}."),
+                        ?? throw new InvalidOperationException($"No {WireNames<ApprovalLevel>.Of(open.Level)} approvers for region {open.RegionCode}: " +
+                            $"set them with PUT /api/relief/approvers/{open.RegionCode}/{WireNames<ApprovalLevel>.Of(open.Level)}."),
                     Deadlines: ApprovalTaskDeadlines.After(batch.At, state.Timing, await calendar.AdderAsync(batch.WorkingDayLength, cancellationToken)));
             case CreatePaymentInstruction:
                 return new(PaymentId: await CreatePaymentAsync(state, await application, cancellationToken));

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief.Domain;
 
@@ -67,11 +68,11 @@ public class WireNameTests
     [Fact]
     public void Enum_wire_names_match_the_json_serializer()
     {
-        Assert.Equal("awaiting_decision", WireName<ReliefApplicationStatus>.Of(ReliefApplicationStatus.AwaitingDecision));
+        Assert.Equal("awaiting_decision", WireNames<ReliefApplicationStatus>.Of(ReliefApplicationStatus.AwaitingDecision));
         Assert.Equal("\"awaiting_decision\"", System.Text.Json.JsonSerializer.Serialize(ReliefApplicationStatus.AwaitingDecision));
-        Assert.True(WireName<ApprovalDecisionKind>.TryParse("return", out var kind));
+        Assert.True(WireNames<ApprovalDecisionKind>.TryParse("return", out var kind));
         Assert.Equal(ApprovalDecisionKind.Return, kind);
-        Assert.False(WireName<ApprovalDecisionKind>.TryParse("Return", out _));
-        Assert.False(WireName<ApprovalDecisionKind>.TryParse(null, out _));
+        Assert.False(WireNames<ApprovalDecisionKind>.TryParse("Return", out _));
+        Assert.False(WireNames<ApprovalDecisionKind>.TryParse(null, out _));
     }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -133,7 +134,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
         {
             var levelRegion = level.RegionCodeFor(region);
             var approvers = new LevelApprovers(ApproverFor(level, region, deputy: false), ApproverFor(level, region, deputy: true));
-            (await admin.PutAsJsonAsync($"api/relief/approvers/{levelRegion}/{WireName<ApprovalLevel>.Of(level)}", approvers, json)).EnsureSuccessStatusCode();
+            (await admin.PutAsJsonAsync($"api/relief/approvers/{levelRegion}/{WireNames<ApprovalLevel>.Of(level)}", approvers, json)).EnsureSuccessStatusCode();
             foreach (var approver in new[] { approvers.Approver, approvers.Deputy })
                 await keys.SeedAsync(ApproverKey(approver.Id), approver.Id, ApiRoles.Approver);
         }
@@ -142,7 +143,7 @@ public sealed partial class ReliefApp : IAsyncLifetime
     /// <summary>Approver ids carry the applicant's district so tests in different regions never share an approver.</summary>
     public static Approver ApproverFor(ApprovalLevel level, string district, bool deputy)
     {
-        var id = $"{WireName<ApprovalLevel>.Of(level)}-{district}{(deputy ? "-deputy" : "")}";
+        var id = $"{WireNames<ApprovalLevel>.Of(level)}-{district}{(deputy ? "-deputy" : "")}";
         return new Approver(id, deputy ? "副职审批人" : $"{level.ChineseName()}审批人", $"{id}@test.local");
     }
 
