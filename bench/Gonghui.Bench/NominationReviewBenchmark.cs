@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Storage;
+using Gonghui.Functions.Validation;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;
@@ -46,6 +47,8 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
     {
         await using var azurite = await AzuriteServer.StartQueueAndTableProcessesAsync();
         await using var smtp = new TimingSmtpSink(keepTextBodies: true);
+        await StorageProvisioning.CreateAsync(azurite.CreateTableServiceClient(), azurite.CreateQueueServiceClient(),
+            new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString), [SecurityServiceCollectionExtensions.Storage], cancellationToken);
         var keys = new ApiKeyStore(azurite.CreateTableServiceClient(), TimeProvider.System);
         await keys.SeedAsync(AdminKey, "bench admin", ApiRoles.Admin, cancellationToken);
         var nominatorKey = (await keys.CreateAsync("基准测试工会", ApiRoles.Nominator, UnionId, County, cancellationToken)).Secret;
@@ -72,7 +75,7 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
         var started = Stopwatch.StartNew();
         foreach (var level in Levels)
         {
-            var name = WireName<ReviewLevel>.Of(level);
+            var name = WireNames<ReviewLevel>.Of(level);
             var sent = new (DateTimeOffset At, double PostMs)[Count];
             var bodies = burst.Select(id => smtp.TextBodies[(ReviewerEmail(level), requests[id].Subject)]).ToArray();
             var deciding = Stopwatch.StartNew();
@@ -129,12 +132,12 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
         var campaign = BenchNominations.OpenCampaign(CampaignId, "2026 年山东省劳动模范评选", AwardType.ModelWorker,
             [new RegionQuota(ReviewLevel.Province, "370000", Count + Alone), new RegionQuota(ReviewLevel.City, "370100", Count + Alone),
                 new RegionQuota(ReviewLevel.County, County, Count + Alone)]);
-        (await admin.PostAsJsonAsync("api/nominations/campaigns", campaign, FunctionJson.Options, cancellationToken)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("api/nominations/campaigns", campaign, AppJson.Options, cancellationToken)).EnsureSuccessStatusCode();
         foreach (var level in new[] { ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province })
         {
-            var name = WireName<ReviewLevel>.Of(level);
+            var name = WireNames<ReviewLevel>.Of(level);
             (await admin.PutAsJsonAsync($"api/nominations/reviewers/{level.RegionCodeFor(County)}/{name}",
-                new[] { new Reviewer($"bench-{name}", $"{level.ChineseName()}审核员", ReviewerEmail(level)) }, FunctionJson.Options, cancellationToken))
+                new[] { new Reviewer($"bench-{name}", $"{level.ChineseName()}审核员", ReviewerEmail(level)) }, AppJson.Options, cancellationToken))
                 .EnsureSuccessStatusCode();
         }
         (await admin.PutAsJsonAsync($"api/nominations/unions/{UnionId}", new { name = "基准测试工会", email = UnionEmail }, cancellationToken))
@@ -145,7 +148,7 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
     private static async Task<string> NominateAsync(HttpClient nominator, int person, CancellationToken cancellationToken)
     {
         var content = BenchNominations.Of(person);
-        using var created = await nominator.PostAsJsonAsync($"api/nominations/campaigns/{CampaignId}/nominations", content, FunctionJson.Options, cancellationToken);
+        using var created = await nominator.PostAsJsonAsync($"api/nominations/campaigns/{CampaignId}/nominations", content, AppJson.Options, cancellationToken);
         created.EnsureSuccessStatusCode();
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("nominationId").GetString()!;
         using var submitted = await nominator.PostAsync($"api/nominations/campaigns/{CampaignId}/nominations/{id}/submit", null, cancellationToken);
@@ -174,7 +177,7 @@ public sealed partial class NominationReviewBenchmark : IBenchmark
         return (sentAt, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private static string ReviewerEmail(ReviewLevel level) => $"bench-{WireName<ReviewLevel>.Of(level)}@bench.local";
+    private static string ReviewerEmail(ReviewLevel level) => $"bench-{WireNames<ReviewLevel>.Of(level)}@bench.local";
 
     private const string ReviewRequest = "待审批";
     private const string SelectedNotice = "已入选拟表彰名单";

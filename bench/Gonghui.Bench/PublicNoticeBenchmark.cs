@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Storage;
 using Gonghui.Testing;
 
 namespace Gonghui.Bench;
@@ -73,6 +75,8 @@ public sealed class PublicNoticeBenchmark : IBenchmark
     private static async Task SeedAsync(AzuriteServer azurite, NationalIdHasher hasher, CancellationToken cancellationToken)
     {
         var tables = azurite.CreateTableServiceClient();
+        await StorageProvisioning.CreateAsync(tables, azurite.CreateQueueServiceClient(), new Azure.Storage.Blobs.BlobServiceClient(azurite.ConnectionString),
+            [NominationsServiceCollectionExtensions.Storage], cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var campaign = BenchNominations.OpenCampaign(CampaignId, "2026 年山东省五一劳动奖章评选", AwardType.MayDayMedal,
             [new RegionQuota(ReviewLevel.Province, "370000", Listed)]);

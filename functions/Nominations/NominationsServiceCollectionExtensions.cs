@@ -3,6 +3,7 @@ using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Notice;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
+using Gonghui.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,6 +11,16 @@ namespace Gonghui.Functions.Nominations;
 
 public static class NominationsServiceCollectionExtensions
 {
+    public static readonly StorageNames Storage = new()
+    {
+        Tables =
+        [
+            CampaignStore.TableName, NominationStore.TableName, QuotaStore.TableName, ObjectionStore.TableName, ObjectionStore.LimitsTableName,
+            ReviewTaskStore.TableName, ReviewerDirectory.TableName, PublicNoticeStore.TableName,
+        ],
+        Containers = [MaterialSettings.ContainerName],
+    };
+
     /// <summary>
     /// Award nominations: settings, the campaign, nomination, quota, objection and review-task stores, the reviewer
     /// directory, the material store on the app's blob client, submissions, review mail and decisions; the public notice (its store, publication, objections, mail) and the
@@ -17,6 +28,7 @@ public static class NominationsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNominations(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddStorage(Storage);
         services.AddSingleton(_ => NominationsSettings.From(configuration));
         // Function classes take it lazily, so they resolve without the setting and only nominations refuse to work.
         services.AddSingleton(sp => new Lazy<NominationsSettings>(sp.GetRequiredService<NominationsSettings>));

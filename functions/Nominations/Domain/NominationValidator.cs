@@ -77,7 +77,7 @@ public static class NominationValidator
         Gender? gender = null;
         if (string.IsNullOrWhiteSpace(request.Gender))
             errors.Missing("nominee.gender");
-        else if (WireName<Gender>.TryParse(request.Gender.Trim(), out var parsedGender))
+        else if (WireNames<Gender>.TryParse(request.Gender.Trim(), out var parsedGender))
             gender = parsedGender;
         else
             errors.Add("nominee.gender", "invalid_gender", "性别应为 male 或 female。");
@@ -114,7 +114,7 @@ public static class NominationValidator
         OccupationCategory? category = null;
         if (string.IsNullOrWhiteSpace(request.OccupationCategory))
             errors.Missing("nominee.occupationCategory");
-        else if (WireName<OccupationCategory>.TryParse(request.OccupationCategory.Trim(), out var parsedCategory))
+        else if (WireNames<OccupationCategory>.TryParse(request.OccupationCategory.Trim(), out var parsedCategory))
             category = parsedCategory;
         else
             errors.Add("nominee.occupationCategory", "invalid_occupation_category", "职业类别不在可选范围内。");

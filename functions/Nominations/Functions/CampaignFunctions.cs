@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
@@ -73,7 +73,7 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
             default:
                 var impact = result.Impact!;
                 var reasons = impact.Nominations.SelectMany(n => n.Reasons.Select(r => r with { Field = $"nominations.{n.NominationId}.{r.Field}" }))
-                    .Concat(impact.Quotas.Select(q => new FieldError($"quotas.{Relief.Domain.WireName<ReviewLevel>.Of(q.Level)}.{q.RegionCode}",
+                    .Concat(impact.Quotas.Select(q => new FieldError($"quotas.{WireNames<ReviewLevel>.Of(q.Level)}.{q.RegionCode}",
                         "below_places_taken", $"已占用 {q.Used} 个名额，不能设为 {q.ProposedPlaces}。")))
                     .ToList();
                 return Problems.WithFields(409, "change_invalidates_nominations", "Conflict.",
@@ -102,5 +102,5 @@ public sealed class CampaignFunctions(CampaignStore campaigns, CampaignAdministr
     public static Problem CampaignNotFound(string campaignId) => Problems.NotFound($"No campaign {campaignId}.", "campaign_not_found");
 
     private static bool SameCampaign(Campaign a, Campaign b) =>
-        JsonSerializer.Serialize(a, FunctionJson.Options) == JsonSerializer.Serialize(b, FunctionJson.Options);
+        AppJson.Serialize(a) == AppJson.Serialize(b);
 }

@@ -3,6 +3,7 @@ using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Nominations.Notice;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -87,7 +88,7 @@ public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore n
         var cancellationToken = req.HttpContext.RequestAborted;
         var body = await req.ReadJsonBodyAsync<SettleObjectionRequest>(cancellationToken);
         if (!body.IsValid) return body.Problem;
-        if (!WireName<ObjectionStatus>.TryParse(body.Value.Outcome, out var outcome) || outcome == ObjectionStatus.Investigating)
+        if (!WireNames<ObjectionStatus>.TryParse(body.Value.Outcome, out var outcome) || outcome == ObjectionStatus.Investigating)
             return Problems.Invalid("outcome", "invalid_outcome", "请选择 upheld（异议成立）或 dismissed（异议不成立）。");
         var caller = req.HttpContext.GetApiCaller()!;
         var settled = await settlement.SettleAsync(campaignId, reference, outcome == ObjectionStatus.Upheld, body.Value.Finding, caller.KeyId, caller.Name,

@@ -6,13 +6,13 @@ using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
+using Gonghui.Functions.Relief.Services;
 using Gonghui.Functions.Security;
+using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Services;
 
 namespace Gonghui.Functions.Nominations.Functions;
 
@@ -71,7 +71,7 @@ public sealed class ReviewLinkFunction(ReviewLinkResolver links, ReviewTaskStore
         var (gate, task) = await links.ResolveAsync(token, form[ApprovalForm.FormToken], true, cancellationToken);
         if (gate.Kind != ApprovalLinkPageKind.Confirm) return Page(gate);
         var claims = gate.Claims!;
-        if (!WireName<ReviewDecisionKind>.TryParse(form[ApprovalForm.Decision].ToString(), out var kind))
+        if (!WireNames<ReviewDecisionKind>.TryParse(form[ApprovalForm.Decision].ToString(), out var kind))
             return await ConfirmationAsync(token, claims, task!, "请选择同意、退回修改或不予推荐。", cancellationToken, StatusCodes.Status400BadRequest);
         int? days = int.TryParse(form[ReviewPages.RevisionDaysField].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         var outcome = await decisions.DecideAsync(claims, task!, kind, form[ApprovalForm.Comment].ToString(), days, durable, cancellationToken);

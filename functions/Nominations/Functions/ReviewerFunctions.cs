@@ -19,7 +19,7 @@ public sealed class ReviewerFunctions(ReviewerDirectory directory)
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "nominations/reviewers/{region}/{level}")] HttpRequest req,
         string region, string level, CancellationToken cancellationToken)
     {
-        if (!WireName<ReviewLevel>.TryParse(level, out var parsed)) return Problems.Invalid("level", "invalid_level", "审核级别为 county、city 或 province。");
+        if (!WireNames<ReviewLevel>.TryParse(level, out var parsed)) return Problems.Invalid("level", "invalid_level", "审核级别为 county、city 或 province。");
         if (ReviewLevels.LevelOf(region) != parsed) return Problems.Invalid("region", "invalid_region_code", "地区代码与审核级别不符。");
         var body = await req.ReadJsonBodyAsync<List<Reviewer>>(cancellationToken);
         if (!body.IsValid) return body.Problem;

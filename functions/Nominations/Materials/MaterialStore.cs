@@ -23,7 +23,6 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
     public const string NotFound = "material_not_found";
 
     private readonly BlobContainerClient _container = blobs.GetBlobContainerClient(MaterialSettings.ContainerName);
-    private Task? _created;
 
     /// <summary>
     /// Checks and stores the content; a field error (on <paramref name="field"/>) when it is empty, too large or not a
@@ -41,7 +40,6 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
             return Refuse(field, TypeNotAllowed, "只能上传 PDF、JPEG 或 PNG 文件（按文件内容识别，与文件名无关）。");
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
 
-        await EnsureContainerAsync(cancellationToken);
         var created = true;
         try
         {
@@ -63,7 +61,6 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
     public async Task<StoredMaterial?> GetAsync(string sha256, CancellationToken cancellationToken = default)
     {
         if (!IsSha256(sha256)) return null;
-        await EnsureContainerAsync(cancellationToken);
         try
         {
             var properties = (await _container.GetBlobClient(BlobName(sha256)).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
@@ -92,7 +89,6 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
     public async Task<(Stream Content, StoredMaterial Material)?> OpenReadAsync(string sha256, CancellationToken cancellationToken = default)
     {
         if (!IsSha256(sha256)) return null;
-        await EnsureContainerAsync(cancellationToken);
         try
         {
             var download = (await _container.GetBlobClient(BlobName(sha256)).DownloadStreamingAsync(cancellationToken: cancellationToken)).Value;
@@ -149,19 +145,5 @@ public sealed class MaterialStore(BlobServiceClient blobs, MaterialSettings sett
             buffer.Write(chunk, 0, read);
         }
         return buffer;
-    }
-
-    private async Task EnsureContainerAsync(CancellationToken cancellationToken)
-    {
-        var created = _created ??= _container.CreateIfNotExistsAsync(PublicAccessType.None, cancellationToken: cancellationToken);
-        try
-        {
-            await created;
-        }
-        catch
-        {
-            _created = null;
-            throw;
-        }
     }
 }

@@ -3,10 +3,10 @@ using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Nominations.Filing;
 using Gonghui.Functions.Nominations.Stores;
+using Gonghui.Functions.Relief.Services;
+using Gonghui.Functions.Validation;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Services;
 
 namespace Gonghui.Functions.Nominations.Review;
 
@@ -79,8 +79,8 @@ public sealed class NominationReviewActivities(
             case OpenReviewTask open:
                 var reviewers = await directory.FindReviewersAsync(open.Level, open.RegionCode, cancellationToken) is { Count: > 0 } found
                     ? found
-                    : throw new InvalidOperationException($"No {Relief.Domain.WireName<ReviewLevel>.Of(open.Level)} reviewers for region {open.RegionCode}: " +
-                        $"set them with PUT /api/nominations/reviewers/{open.RegionCode}/{Relief.Domain.WireName<ReviewLevel>.Of(open.Level)}.");
+                    : throw new InvalidOperationException($"No {WireNames<ReviewLevel>.Of(open.Level)} reviewers for region {open.RegionCode}: " +
+                        $"set them with PUT /api/nominations/reviewers/{open.RegionCode}/{WireNames<ReviewLevel>.Of(open.Level)}.");
                 var addWorkingDays = await calendar.AdderAsync(settings.WorkingDayLength, cancellationToken);
                 return new(new NominationEffectAnswer(Reviewers: reviewers), addWorkingDays(at, state.Timing.ReminderAfterWorkingDays));
             case ReserveQuotaPlace reserve:

@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -13,15 +12,14 @@ public sealed class CampaignStore(TableServiceClient tables)
 {
     public const string TableName = "NominationCampaigns";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>False when a campaign with this id exists.</summary>
     public async Task<bool> AddAsync(Campaign campaign, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(Entity(campaign), cancellationToken);
+            await _table.AddEntityAsync(Entity(campaign), cancellationToken);
             return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -32,16 +30,14 @@ public sealed class CampaignStore(TableServiceClient tables)
 
     public async Task<StoredCampaign?> GetAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
     public async Task<IReadOnlyList<Campaign>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var campaigns = new List<Campaign>();
-        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(cancellationToken: cancellationToken))
             campaigns.Add(Read(row).Campaign);
         return campaigns;
     }
@@ -49,10 +45,9 @@ public sealed class CampaignStore(TableServiceClient tables)
     /// <summary>Replaces the campaign if it is still as read (<paramref name="etag"/>); false when someone changed it since.</summary>
     public async Task<bool> ReplaceAsync(Campaign campaign, Azure.ETag etag, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.UpdateEntityAsync(Entity(campaign), etag, TableUpdateMode.Replace, cancellationToken);
+            await _table.UpdateEntityAsync(Entity(campaign), etag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status is 404 or 412)
@@ -64,9 +59,9 @@ public sealed class CampaignStore(TableServiceClient tables)
     private static TableEntity Entity(Campaign campaign) => new(campaign.CampaignId, "")
     {
         ["Year"] = campaign.Year,
-        ["Campaign"] = JsonSerializer.Serialize(campaign, JsonSerializerOptions.Web),
+        ["Campaign"] = AppJson.Serialize(campaign),
     };
 
     private static StoredCampaign Read(TableEntity row) =>
-        new(JsonSerializer.Deserialize<Campaign>(row.GetString("Campaign")!, JsonSerializerOptions.Web)!, row.ETag);
+        new(AppJson.Deserialize<Campaign>(row.GetString("Campaign")!), row.ETag);
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -21,16 +20,15 @@ public sealed class NominationStore(TableServiceClient tables)
     private const string PersonPrefix = "p|";
     private const string HistoryPrefix = "h|";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Stores a new draft; false when the id exists already.</summary>
     public async Task<bool> CreateDraftAsync(StoredNomination draft, CancellationToken cancellationToken = default)
     {
         if (draft.Status != NominationStatus.Draft) throw new ArgumentException("A new nomination is a draft.", nameof(draft));
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(draft.CampaignId, NominationPrefix + draft.NominationId)
+            await _table.AddEntityAsync(new TableEntity(draft.CampaignId, NominationPrefix + draft.NominationId)
             {
                 ["NominationId"] = draft.NominationId,
                 ["UnionId"] = draft.UnionId,
@@ -38,7 +36,7 @@ public sealed class NominationStore(TableServiceClient tables)
                 ["CreatedById"] = draft.CreatedById,
                 ["CreatedByName"] = draft.CreatedByName,
                 ["CreatedAt"] = draft.CreatedAt,
-                ["Status"] = WireName<NominationStatus>.Of(NominationStatus.Draft),
+                ["Status"] = WireNames<NominationStatus>.Of(NominationStatus.Draft),
                 ["NomineeName"] = draft.Content.Nominee?.Name?.Trim(),
                 ["Content"] = Json(draft.Content),
                 ["Sequence"] = 0,
@@ -54,8 +52,7 @@ public sealed class NominationStore(TableServiceClient tables)
 
     public async Task<StoredNomination?> GetAsync(string campaignId, string nominationId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, NominationPrefix + nominationId, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, NominationPrefix + nominationId, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -63,8 +60,7 @@ public sealed class NominationStore(TableServiceClient tables)
     public async Task<NominationWriteResult> SaveDraftAsync(StoredNomination known, NominationRequest content, CancellationToken cancellationToken = default)
     {
         if (known.Status != NominationStatus.Draft) return new(NominationWriteOutcome.WrongStatus);
-        var table = await _table.GetAsync(cancellationToken);
-        return await WriteAsync(table, [new(TableTransactionActionType.UpdateMerge, new TableEntity(known.CampaignId, NominationPrefix + known.NominationId)
+        return await WriteAsync([new(TableTransactionActionType.UpdateMerge, new TableEntity(known.CampaignId, NominationPrefix + known.NominationId)
         {
             ["NomineeName"] = content.Nominee?.Name?.Trim(),
             ["Content"] = Json(content),
@@ -79,11 +75,10 @@ public sealed class NominationStore(TableServiceClient tables)
         string nationalIdHash, DateTimeOffset submittedAt, NominationReviewState state, CancellationToken cancellationToken = default)
     {
         if (known.Status != NominationStatus.Draft) return new(NominationWriteOutcome.WrongStatus);
-        var table = await _table.GetAsync(cancellationToken);
         var row = DetailsEntity(known, content, details, nationalIdHash);
         row["SubmittedAt"] = submittedAt;
         AddState(row, state, 0);
-        return await WriteAsync(table,
+        return await WriteAsync(
         [
             new(TableTransactionActionType.UpdateMerge, row, known.ETag),
             PersonAction(known, nationalIdHash),
@@ -99,7 +94,6 @@ public sealed class NominationStore(TableServiceClient tables)
         string nationalIdHash, CancellationToken cancellationToken = default)
     {
         if (known.Status != NominationStatus.Returned) return new(NominationWriteOutcome.WrongStatus);
-        var table = await _table.GetAsync(cancellationToken);
         var previousHash = known.NationalIdHash;
         List<TableTransactionAction> actions = [new(TableTransactionActionType.UpdateMerge, DetailsEntity(known, content, details, nationalIdHash), known.ETag)];
         if (previousHash != nationalIdHash)
@@ -108,7 +102,7 @@ public sealed class NominationStore(TableServiceClient tables)
             if (previousHash is not null)
                 actions.Add(new(TableTransactionActionType.Delete, new TableEntity(known.CampaignId, PersonPrefix + previousHash), Azure.ETag.All));
         }
-        return await WriteAsync(table, actions, cancellationToken);
+        return await WriteAsync(actions, cancellationToken);
     }
 
     /// <summary>
@@ -117,17 +111,16 @@ public sealed class NominationStore(TableServiceClient tables)
     /// </summary>
     public async Task SaveStateAsync(NominationReviewState state, int sequence, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = (await table.GetEntityAsync<TableEntity>(state.CampaignId, NominationPrefix + state.NominationId,
+            var row = (await _table.GetEntityAsync<TableEntity>(state.CampaignId, NominationPrefix + state.NominationId,
                 ["Sequence", "HistoryCount"], cancellationToken)).Value;
             if ((row.GetInt32("Sequence") ?? 0) >= sequence) return;
             var entity = new TableEntity(state.CampaignId, NominationPrefix + state.NominationId);
             AddState(entity, state, sequence);
             try
             {
-                await table.SubmitTransactionAsync(
+                await _table.SubmitTransactionAsync(
                 [
                     new(TableTransactionActionType.UpdateMerge, entity, row.ETag),
                     .. HistoryActions(state.CampaignId, state, from: row.GetInt32("HistoryCount") ?? 0),
@@ -144,26 +137,24 @@ public sealed class NominationStore(TableServiceClient tables)
     /// <summary>The nomination that has this person in the campaign, or null.</summary>
     public async Task<string?> FindByPersonAsync(string campaignId, string nationalIdHash, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, PersonPrefix + nationalIdHash, ["NominationId"], cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, PersonPrefix + nationalIdHash, ["NominationId"], cancellationToken);
         return row.HasValue ? row.Value!.GetString("NominationId") : null;
     }
 
     /// <summary>The campaign's nominations (those of one union when <paramref name="unionId"/> is given).</summary>
     public async Task<IReadOnlyList<NominationSummary>> ListAsync(string campaignId, string? unionId = null, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey gt {NominationPrefix} and RowKey lt {NominationPrefix + "~"}");
         if (unionId is not null) filter += " and " + TableClient.CreateQueryFilter($"UnionId eq {unionId}");
         var list = new List<NominationSummary>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter,
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter,
                            select: ["NominationId", "UnionId", "CountyCode", "Status", "Level", "NomineeName", "OccupationCategory"], cancellationToken: cancellationToken))
         {
             list.Add(new NominationSummary(row.GetString("NominationId")!, row.GetString("UnionId")!, row.GetString("CountyCode")!,
                 Parse<NominationStatus>(row.GetString("Status")),
-                WireName<ReviewLevel>.TryParse(row.GetString("Level"), out var level) ? level : null,
+                WireNames<ReviewLevel>.TryParse(row.GetString("Level"), out var level) ? level : null,
                 row.GetString("NomineeName"),
-                WireName<OccupationCategory>.TryParse(row.GetString("OccupationCategory"), out var category) ? category : null));
+                WireNames<OccupationCategory>.TryParse(row.GetString("OccupationCategory"), out var category) ? category : null));
         }
         return list;
     }
@@ -171,9 +162,8 @@ public sealed class NominationStore(TableServiceClient tables)
     /// <summary>Every nomination of the campaign with its content, for the campaign change check.</summary>
     public async Task<IReadOnlyList<StoredNomination>> ListWithContentAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var list = new List<StoredNomination>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        await foreach (var row in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey gt {NominationPrefix} and RowKey lt {NominationPrefix + "~"}"),
                            cancellationToken: cancellationToken))
             list.Add(Read(row));
@@ -182,27 +172,26 @@ public sealed class NominationStore(TableServiceClient tables)
 
     public async Task<IReadOnlyList<NominationHistoryEntry>> HistoryAsync(string campaignId, string nominationId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var prefix = $"{HistoryPrefix}{nominationId}|";
         var entries = new List<NominationHistoryEntry>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        await foreach (var row in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {campaignId} and RowKey gt {prefix} and RowKey lt {prefix + "~"}"),
                            select: ["Entry"], cancellationToken: cancellationToken))
-            entries.Add(JsonSerializer.Deserialize<NominationHistoryEntry>(row.GetString("Entry")!, JsonSerializerOptions.Web)!);
+            entries.Add(AppJson.Deserialize<NominationHistoryEntry>(row.GetString("Entry")!));
         return entries;
     }
 
-    private static async Task<NominationWriteResult> WriteAsync(TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    private async Task<NominationWriteResult> WriteAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         try
         {
-            await table.SubmitTransactionAsync(actions, cancellationToken);
+            await _table.SubmitTransactionAsync(actions, cancellationToken);
             return new(NominationWriteOutcome.Written);
         }
         catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex is { } index
                                                         && actions[index].Entity.RowKey.StartsWith(PersonPrefix, StringComparison.Ordinal))
         {
-            var person = await table.GetEntityIfExistsAsync<TableEntity>(actions[index].Entity.PartitionKey, actions[index].Entity.RowKey,
+            var person = await _table.GetEntityIfExistsAsync<TableEntity>(actions[index].Entity.PartitionKey, actions[index].Entity.RowKey,
                 ["NominationId"], cancellationToken);
             return new(NominationWriteOutcome.DuplicateNominee, person.HasValue ? person.Value!.GetString("NominationId") : null);
         }
@@ -216,7 +205,7 @@ public sealed class NominationStore(TableServiceClient tables)
         new(known.CampaignId, NominationPrefix + known.NominationId)
         {
             ["NomineeName"] = details.Nominee.Name,
-            ["OccupationCategory"] = WireName<OccupationCategory>.Of(details.Nominee.OccupationCategory),
+            ["OccupationCategory"] = WireNames<OccupationCategory>.Of(details.Nominee.OccupationCategory),
             ["NationalIdHash"] = nationalIdHash,
             ["Content"] = Json(content),
             ["Details"] = Json(details),
@@ -227,8 +216,8 @@ public sealed class NominationStore(TableServiceClient tables)
 
     private static void AddState(TableEntity entity, NominationReviewState state, int sequence)
     {
-        entity["Status"] = WireName<NominationStatus>.Of(state.Status);
-        entity["Level"] = WireName<ReviewLevel>.Of(state.Level);
+        entity["Status"] = WireNames<NominationStatus>.Of(state.Status);
+        entity["Level"] = WireNames<ReviewLevel>.Of(state.Level);
         entity["State"] = Json(state);
         entity["Sequence"] = sequence;
         entity["HistoryCount"] = state.History.Count;
@@ -248,17 +237,17 @@ public sealed class NominationStore(TableServiceClient tables)
         CreatedByName = row.GetString("CreatedByName")!,
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
         Status = Parse<NominationStatus>(row.GetString("Status")),
-        Content = JsonSerializer.Deserialize<NominationRequest>(row.GetString("Content")!, JsonSerializerOptions.Web)!,
-        Details = row.GetString("Details") is { } details ? JsonSerializer.Deserialize<NominationDetails>(details, JsonSerializerOptions.Web) : null,
+        Content = AppJson.Deserialize<NominationRequest>(row.GetString("Content")!),
+        Details = row.GetString("Details") is { } details ? AppJson.Deserialize<NominationDetails>(details) : null,
         SubmittedAt = row.GetDateTimeOffset("SubmittedAt"),
         NationalIdHash = row.GetString("NationalIdHash"),
-        State = row.GetString("State") is { } state ? JsonSerializer.Deserialize<NominationReviewState>(state, JsonSerializerOptions.Web) : null,
+        State = row.GetString("State") is { } state ? AppJson.Deserialize<NominationReviewState>(state) : null,
         Sequence = row.GetInt32("Sequence") ?? 0,
         ETag = row.ETag,
     };
 
     private static T Parse<T>(string? name) where T : struct, Enum =>
-        WireName<T>.TryParse(name, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{name}'.");
+        WireNames<T>.TryParse(name, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{name}'.");
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+    private static string Json<T>(T value) => AppJson.Serialize(value);
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Calendar;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain.Notice;
 using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -33,8 +33,8 @@ public sealed class ObjectionStore(TableServiceClient tables)
     public const string TableName = "NominationObjections";
     public const string LimitsTableName = "NominationObjectionLimits";
 
-    private readonly LazyTable _table = new(tables, TableName);
-    private readonly LazyTable _limits = new(tables, LimitsTableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
+    private readonly TableClient _limits = tables.GetTableClient(LimitsTableName);
 
     /// <param name="addressHash">Keyed hash of the sender's network address.</param>
     /// <param name="contactHash">Keyed hash of the objector's normalized contact.</param>
@@ -47,10 +47,9 @@ public sealed class ObjectionStore(TableServiceClient tables)
         var day = ChinaStandardTime.ToLocalDate(objection.FiledAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         if (!await CountAsync($"contact|{contactHash}", day, limit.PerContactPerDay, cancellationToken))
             return ObjectionFilingOutcome.ContactLimited;
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(Entity(objection), cancellationToken);
+            await _table.AddEntityAsync(Entity(objection), cancellationToken);
             return ObjectionFilingOutcome.Filed;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -61,16 +60,14 @@ public sealed class ObjectionStore(TableServiceClient tables)
 
     public async Task<Objection?> GetAsync(string campaignId, string reference, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, reference, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, reference, cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
     public async Task<IReadOnlyList<Objection>> ListAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var list = new List<Objection>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {campaignId}"), cancellationToken: cancellationToken))
             list.Add(Read(row));
         return list;
     }
@@ -79,16 +76,15 @@ public sealed class ObjectionStore(TableServiceClient tables)
     public async Task<(Objection Objection, WorkflowRefusal? Refusal)?> SettleAsync(string campaignId, string reference, bool upheld, string? finding,
         string byId, string byName, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, reference, cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, reference, cancellationToken: cancellationToken);
             if (!row.HasValue) return null;
             var (settled, refusal) = Read(row.Value!).Settle(upheld, finding, byId, byName, at);
             if (refusal is not null) return (settled, refusal);
             try
             {
-                await table.UpdateEntityAsync(Entity(settled), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await _table.UpdateEntityAsync(Entity(settled), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 return (settled, null);
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
@@ -101,19 +97,18 @@ public sealed class ObjectionStore(TableServiceClient tables)
     /// <summary>Counts one attempt in the window; false (nothing counted) when the window holds <paramref name="limit"/> already.</summary>
     private async Task<bool> CountAsync(string partition, string window, int limit, CancellationToken cancellationToken)
     {
-        var table = await _limits.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, window, cancellationToken: cancellationToken);
+            var row = await _limits.GetEntityIfExistsAsync<TableEntity>(partition, window, cancellationToken: cancellationToken);
             var count = row.HasValue ? row.Value!.GetInt32("Count") ?? 0 : 0;
             if (count >= limit) return false;
             var entity = new TableEntity(partition, window) { ["Count"] = count + 1 };
             try
             {
                 if (row.HasValue)
-                    await table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _limits.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else
-                    await table.AddEntityAsync(entity, cancellationToken);
+                    await _limits.AddEntityAsync(entity, cancellationToken);
                 return true;
             }
             catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
@@ -126,9 +121,9 @@ public sealed class ObjectionStore(TableServiceClient tables)
     private static TableEntity Entity(Objection objection) => new(objection.CampaignId, objection.Reference)
     {
         ["NominationId"] = objection.NominationId,
-        ["Status"] = WireName<ObjectionStatus>.Of(objection.Status),
-        ["Objection"] = JsonSerializer.Serialize(objection, JsonSerializerOptions.Web),
+        ["Status"] = WireNames<ObjectionStatus>.Of(objection.Status),
+        ["Objection"] = AppJson.Serialize(objection),
     };
 
-    private static Objection Read(TableEntity row) => JsonSerializer.Deserialize<Objection>(row.GetString("Objection")!, JsonSerializerOptions.Web)!;
+    private static Objection Read(TableEntity row) => AppJson.Deserialize<Objection>(row.GetString("Objection")!);
 }

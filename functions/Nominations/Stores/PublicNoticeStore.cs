@@ -1,7 +1,6 @@
-using System.Text.Json;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Relief.Stores;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -10,15 +9,14 @@ public sealed class PublicNoticeStore(TableServiceClient tables)
 {
     public const string TableName = "NominationNotices";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Creates the notice; false when the campaign has one already.</summary>
     public async Task<bool> AddAsync(PublicNotice notice, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(Entity(notice), cancellationToken);
+            await _table.AddEntityAsync(Entity(notice), cancellationToken);
             return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -29,24 +27,22 @@ public sealed class PublicNoticeStore(TableServiceClient tables)
 
     public async Task<PublicNotice?> GetAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
     /// <summary>Read, change (null = nothing to change), write under the ETag; a lost race starts again. Returns the notice as it is now.</summary>
     public async Task<PublicNotice?> ChangeAsync(string campaignId, Func<PublicNotice, PublicNotice?> change, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(campaignId, "", cancellationToken: cancellationToken);
             if (!row.HasValue) return null;
             var current = Read(row.Value!);
             if (change(current) is not { } changed) return current;
             try
             {
-                await table.UpdateEntityAsync(Entity(changed), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                await _table.UpdateEntityAsync(Entity(changed), row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 return changed;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
@@ -58,8 +54,8 @@ public sealed class PublicNoticeStore(TableServiceClient tables)
 
     private static TableEntity Entity(PublicNotice notice) => new(notice.CampaignId, "")
     {
-        ["Notice"] = JsonSerializer.Serialize(notice, JsonSerializerOptions.Web),
+        ["Notice"] = AppJson.Serialize(notice),
     };
 
-    private static PublicNotice Read(TableEntity row) => JsonSerializer.Deserialize<PublicNotice>(row.GetString("Notice")!, JsonSerializerOptions.Web)!;
+    private static PublicNotice Read(TableEntity row) => AppJson.Deserialize<PublicNotice>(row.GetString("Notice")!);
 }

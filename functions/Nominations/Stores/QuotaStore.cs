@@ -2,8 +2,7 @@ using Azure.Data.Tables;
 using Gonghui.Functions.Concurrency;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -20,23 +19,21 @@ public sealed class QuotaStore(TableServiceClient tables)
     private const string CountRow = "count";
     private const string PlaceRowPrefix = "place|";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
     private readonly KeyedTurns _turns = new();
 
     public async Task<QuotaCount?> GetAsync(QuotaKey key, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), CountRow, cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), CountRow, cancellationToken: cancellationToken);
         return row.HasValue ? ReadCount(key, row.Value!) : null;
     }
 
     /// <summary>Every region's count in a campaign (for the figures and the campaign change check).</summary>
     public async Task<IReadOnlyList<QuotaCount>> ListAsync(string campaignId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var (from, to) = ($"{campaignId}|", $"{campaignId}|~");
         var counts = new List<QuotaCount>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        await foreach (var row in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey gt {from} and PartitionKey lt {to} and RowKey eq {CountRow}"),
                            cancellationToken: cancellationToken))
         {
@@ -48,20 +45,19 @@ public sealed class QuotaStore(TableServiceClient tables)
     /// <summary>Sets a region's places; false (nothing written) when fewer than the places already taken.</summary>
     public async Task<bool> SetPlacesAsync(QuotaKey key, int places, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         using var turn = await _turns.TakeAsync(key.ToString(), cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), CountRow, cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(key.ToString(), CountRow, cancellationToken: cancellationToken);
             var count = row.HasValue ? ReadCount(key, row.Value!) : null;
             if (!QuotaLedger.CanSetPlaces(count, places)) return false;
             var entity = CountEntity(new QuotaCount(key, places, count?.Used ?? 0));
             try
             {
                 if (row.HasValue)
-                    await table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
+                    await _table.UpdateEntityAsync(entity, row.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 else
-                    await table.AddEntityAsync(entity, cancellationToken);
+                    await _table.AddEntityAsync(entity, cancellationToken);
                 return true;
             }
             catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
@@ -77,18 +73,17 @@ public sealed class QuotaStore(TableServiceClient tables)
     /// </summary>
     public async Task<(QuotaOutcome Outcome, QuotaCount? Count)> ReserveAsync(QuotaKey key, string nominationId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var partition = key.ToString();
         using var turn = await _turns.TakeAsync(partition, cancellationToken);
         while (true)
         {
-            var row = await table.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, cancellationToken: cancellationToken);
+            var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, CountRow, cancellationToken: cancellationToken);
             var count = row.HasValue ? ReadCount(key, row.Value!) : null;
             var (outcome, next) = QuotaLedger.Reserve(count, nominationHoldsPlace: false);
             if (next is null)
             {
                 // Refused on the count: a repeat of a step that took its place before the quota filled still holds it.
-                var held = await table.GetEntityIfExistsAsync<TableEntity>(partition, PlaceRowPrefix + nominationId, ["RowKey"], cancellationToken);
+                var held = await _table.GetEntityIfExistsAsync<TableEntity>(partition, PlaceRowPrefix + nominationId, ["RowKey"], cancellationToken);
                 return (held.HasValue ? QuotaOutcome.AlreadyReserved : outcome, count);
             }
             TableTransactionAction[] actions =
@@ -98,7 +93,7 @@ public sealed class QuotaStore(TableServiceClient tables)
             ];
             try
             {
-                await table.SubmitTransactionAsync(actions, cancellationToken);
+                await _table.SubmitTransactionAsync(actions, cancellationToken);
                 return (outcome, next);
             }
             catch (TableTransactionFailedException e) when (e.Status == 409 && e.FailedTransactionActionIndex == 1)
@@ -115,9 +110,8 @@ public sealed class QuotaStore(TableServiceClient tables)
     /// <summary>The nominations holding places in a region, for figures and checks.</summary>
     public async Task<IReadOnlyList<string>> HoldersAsync(QuotaKey key, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         var holders = new List<string>();
-        await foreach (var row in table.QueryAsync<TableEntity>(
+        await foreach (var row in _table.QueryAsync<TableEntity>(
                            TableClient.CreateQueryFilter($"PartitionKey eq {key.ToString()} and RowKey gt {PlaceRowPrefix} and RowKey lt {PlaceRowPrefix + "~"}"),
                            select: ["RowKey"], cancellationToken: cancellationToken))
             holders.Add(row.RowKey[PlaceRowPrefix.Length..]);
@@ -125,7 +119,7 @@ public sealed class QuotaStore(TableServiceClient tables)
     }
 
     private static QuotaKey? KeyOf(TableEntity row) =>
-        row.GetString("CampaignId") is { } campaignId && Relief.Domain.WireName<ReviewLevel>.TryParse(row.GetString("Level"), out var level)
+        row.GetString("CampaignId") is { } campaignId && WireNames<ReviewLevel>.TryParse(row.GetString("Level"), out var level)
         && row.GetString("RegionCode") is { } regionCode
             ? new QuotaKey(campaignId, level, regionCode)
             : null;
@@ -135,7 +129,7 @@ public sealed class QuotaStore(TableServiceClient tables)
     private static TableEntity CountEntity(QuotaCount count) => new(count.Key.ToString(), CountRow)
     {
         ["CampaignId"] = count.Key.CampaignId,
-        ["Level"] = Relief.Domain.WireName<ReviewLevel>.Of(count.Key.Level),
+        ["Level"] = WireNames<ReviewLevel>.Of(count.Key.Level),
         ["RegionCode"] = count.Key.RegionCode,
         ["Places"] = count.Places,
         ["Used"] = count.Used,

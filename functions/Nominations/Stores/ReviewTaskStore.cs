@@ -1,8 +1,8 @@
-using System.Text.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Review;
-using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -18,20 +18,19 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
 {
     public const string TableName = "NominationReviewTasks";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     /// <summary>Creates the task row as Open with its links; a repeat (which issued other links) adds its links.</summary>
     public async Task OpenAsync(string campaignId, string nominationId, string taskId, IReadOnlyList<IssuedLinkRecord> links,
         CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
         try
         {
-            await table.AddEntityAsync(new TableEntity(taskId, "")
+            await _table.AddEntityAsync(new TableEntity(taskId, "")
             {
                 ["CampaignId"] = campaignId,
                 ["NominationId"] = nominationId,
-                ["Status"] = ApprovalTaskStatus.Open.ToString(),
+                ["Status"] = WireNames<ApprovalTaskStatus>.Of(ApprovalTaskStatus.Open),
                 ["Links"] = Json(links),
             }, cancellationToken);
         }
@@ -50,8 +49,7 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
 
     public async Task<StoredReviewTask?> GetAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(taskId, "", cancellationToken: cancellationToken);
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(taskId, "", cancellationToken: cancellationToken);
         return row.HasValue ? Read(row.Value!) : null;
     }
 
@@ -85,21 +83,20 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
     private async Task<StoredReviewTask?> ChangeAsync(string taskId, Func<StoredReviewTask, ApprovalTaskSnapshot?> change, NominationAction? decision,
         CancellationToken cancellationToken)
     {
-        var table = await _table.GetAsync(cancellationToken);
         while (true)
         {
             if (await GetAsync(taskId, cancellationToken) is not { } current) return null;
             if (change(current) is not { } changed) return current;
             var entity = new TableEntity(taskId, "")
             {
-                ["Status"] = changed.Status.ToString(),
+                ["Status"] = WireNames<ApprovalTaskStatus>.Of(changed.Status),
                 ["Links"] = Json(changed.IssuedLinks),
             };
             if (changed.Conclusion is not null) entity["Conclusion"] = Json(changed.Conclusion);
             if (decision is not null) entity["Decision"] = Json(decision);
             try
             {
-                await table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
+                await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
                 return current with { Snapshot = changed, Decision = decision ?? current.Decision };
             }
             catch (Azure.RequestFailedException e) when (e.Status == 412)
@@ -110,11 +107,14 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
     }
 
     private static StoredReviewTask Read(TableEntity row) => new(
-        new ApprovalTaskSnapshot(row.PartitionKey, Enum.Parse<ApprovalTaskStatus>(row.GetString("Status")!),
+        new ApprovalTaskSnapshot(row.PartitionKey, ParseStatus(row.GetString("Status")),
             Parse<List<IssuedLinkRecord>>(row.GetString("Links"))!, Parse<ApprovalTaskConclusion>(row.GetString("Conclusion"))),
         row.GetString("CampaignId")!, row.GetString("NominationId")!, Parse<NominationAction>(row.GetString("Decision")), row.ETag);
 
-    private static T? Parse<T>(string? json) where T : class => json is { Length: > 0 } ? JsonSerializer.Deserialize<T>(json, JsonSerializerOptions.Web) : null;
+    private static ApprovalTaskStatus ParseStatus(string? name) =>
+        WireNames<ApprovalTaskStatus>.TryParse(name, out var status) ? status : throw new InvalidOperationException($"Unknown task status '{name}'.");
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonSerializerOptions.Web);
+    private static T? Parse<T>(string? json) where T : class => json is { Length: > 0 } ? AppJson.Deserialize<T>(json) : null;
+
+    private static string Json<T>(T value) => AppJson.Serialize(value);
 }

@@ -1,9 +1,8 @@
-using System.Text.Json;
 using Azure.Data.Tables;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 
@@ -20,38 +19,34 @@ public sealed class ReviewerDirectory(TableServiceClient tables)
     public const string TableName = "NominationDirectory";
     private const string UnionPartition = "union";
 
-    private readonly LazyTable _table = new(tables, TableName);
+    private readonly TableClient _table = tables.GetTableClient(TableName);
 
     public async Task SetReviewersAsync(ReviewLevel level, string regionCode, IReadOnlyList<Reviewer> reviewers, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(ReviewerPartition(regionCode), WireName<ReviewLevel>.Of(level))
+        await _table.UpsertEntityAsync(new TableEntity(ReviewerPartition(regionCode), WireNames<ReviewLevel>.Of(level))
         {
-            ["Json"] = JsonSerializer.Serialize(reviewers, JsonSerializerOptions.Web),
+            ["Json"] = AppJson.Serialize(reviewers),
         }, TableUpdateMode.Replace, cancellationToken);
     }
 
     /// <summary>The reviewers of a level and region, or null when none are set.</summary>
     public async Task<IReadOnlyList<Reviewer>?> FindReviewersAsync(ReviewLevel level, string regionCode, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(ReviewerPartition(regionCode), WireName<ReviewLevel>.Of(level),
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(ReviewerPartition(regionCode), WireNames<ReviewLevel>.Of(level),
             cancellationToken: cancellationToken);
-        return row.HasValue ? JsonSerializer.Deserialize<List<Reviewer>>(row.Value!.GetString("Json")!, JsonSerializerOptions.Web) : null;
+        return row.HasValue ? AppJson.Deserialize<List<Reviewer>>(row.Value!.GetString("Json")!) : null;
     }
 
     public async Task SetUnionAsync(string unionId, UnionContact contact, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        await table.UpsertEntityAsync(new TableEntity(UnionPartition, unionId) { ["Json"] = JsonSerializer.Serialize(contact, JsonSerializerOptions.Web) },
+        await _table.UpsertEntityAsync(new TableEntity(UnionPartition, unionId) { ["Json"] = AppJson.Serialize(contact) },
             TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<UnionContact?> FindUnionAsync(string unionId, CancellationToken cancellationToken = default)
     {
-        var table = await _table.GetAsync(cancellationToken);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(UnionPartition, unionId, cancellationToken: cancellationToken);
-        return row.HasValue ? JsonSerializer.Deserialize<UnionContact>(row.Value!.GetString("Json")!, JsonSerializerOptions.Web) : null;
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(UnionPartition, unionId, cancellationToken: cancellationToken);
+        return row.HasValue ? AppJson.Deserialize<UnionContact>(row.Value!.GetString("Json")!) : null;
     }
 
     private static string ReviewerPartition(string regionCode) => "reviewers|" + regionCode;

@@ -4,13 +4,13 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Gonghui.Functions.Http;
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Review;
 using Gonghui.Functions.Security;
-using Gonghui.Testing;
-using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Tests.Relief.Functions;
+using Gonghui.Functions.Validation;
+using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Nominations;
 
@@ -19,7 +19,7 @@ public sealed partial class NominationsApp
 {
     public const string County = "370102";
 
-    public static readonly JsonSerializerOptions Json = FunctionJson.Options;
+    public static readonly JsonSerializerOptions Json = AppJson.Options;
 
     public HttpClient Admin() => Client(ReliefApp.AdminKey);
 
@@ -63,14 +63,14 @@ public sealed partial class NominationsApp
         using var admin = Admin();
         foreach (var level in new[] { ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province })
         {
-            using var put = await admin.PutAsJsonAsync($"api/nominations/reviewers/{level.RegionCodeFor(county)}/{WireName<ReviewLevel>.Of(level)}",
+            using var put = await admin.PutAsJsonAsync($"api/nominations/reviewers/{level.RegionCodeFor(county)}/{WireNames<ReviewLevel>.Of(level)}",
                 new[] { ReviewerAt(level) }, Json);
             put.EnsureSuccessStatusCode();
         }
     }
 
     public static Reviewer ReviewerAt(ReviewLevel level) =>
-        new($"reviewer-{WireName<ReviewLevel>.Of(level)}", $"{level.ChineseName()}审核员", $"reviewer-{WireName<ReviewLevel>.Of(level)}@review.test");
+        new($"reviewer-{WireNames<ReviewLevel>.Of(level)}", $"{level.ChineseName()}审核员", $"reviewer-{WireNames<ReviewLevel>.Of(level)}@review.test");
 
     /// <summary>A small PDF whose content differs by <paramref name="label"/>.</summary>
     public static byte[] Pdf(string label) => Encoding.ASCII.GetBytes($"%PDF-1.4\n% {label}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n");

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Gonghui.Functions.Nominations.Domain;
+using Gonghui.Functions.Validation;
 using Gonghui.Testing;
-using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Tests.Nominations;
 
@@ -39,7 +39,7 @@ public sealed partial class NominationsApp
         foreach (var level in new[] { ReviewLevel.County, ReviewLevel.City, ReviewLevel.Province })
         {
             var token = TokenIn(await WaitForReviewMailAsync(id, level));
-            await WaitForNominationAsync(nominator, campaignId, id, n => IsAt(n, "in_review", Gonghui.Functions.Relief.Domain.WireName<ReviewLevel>.Of(level)));
+            await WaitForNominationAsync(nominator, campaignId, id, n => IsAt(n, "in_review", WireNames<ReviewLevel>.Of(level)));
             using var approved = await DecideAsync(token, "approve", "同意");
             Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         }
