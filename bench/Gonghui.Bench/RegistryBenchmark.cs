@@ -5,6 +5,7 @@ using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Storage;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;

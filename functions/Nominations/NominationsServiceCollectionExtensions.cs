@@ -1,8 +1,8 @@
-using Gonghui.Functions.Nominations.Filing;
-using Gonghui.Functions.Nominations.Materials;
-using Gonghui.Functions.Nominations.Notice;
-using Gonghui.Functions.Nominations.Review;
+using Gonghui.Functions.Nominations.Services;
+using Gonghui.Functions.Nominations.Services.Notice;
+using Gonghui.Functions.Nominations.Services.Review;
 using Gonghui.Functions.Nominations.Stores;
+using Gonghui.Functions.Nominations.Stores.Materials;
 using Gonghui.Functions.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Registry.Stores;
 using Gonghui.Functions.Storage;
 using Microsoft.Extensions.Configuration;

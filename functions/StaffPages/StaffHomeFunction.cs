@@ -1,6 +1,6 @@
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Http;
-using Gonghui.Functions.Registry.Pages;
+using Gonghui.Functions.Registry.Functions.Pages;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Privacy;
-using Gonghui.Functions.Validation;
 using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Domain;
 

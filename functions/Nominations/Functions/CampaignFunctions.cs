@@ -1,6 +1,7 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Nominations.Domain;
+using Gonghui.Functions.Nominations.Services;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;

@@ -1,8 +1,10 @@
-using Gonghui.Functions.Http;
 using Gonghui.Functions.Approvals;
+using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Nominations.Notice;
-using Gonghui.Functions.Nominations.Review;
+using Gonghui.Functions.Nominations.Functions.Notice;
+using Gonghui.Functions.Nominations.Functions.Review;
+using Gonghui.Functions.Nominations.Services.Notice;
+using Gonghui.Functions.Nominations.Services.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;

@@ -1,13 +1,13 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Nominations.Notice;
+using Gonghui.Functions.Nominations.Services.Notice;
+using Gonghui.Functions.Nominations.Services.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
-using Gonghui.Functions.Relief.Domain;
 
 namespace Gonghui.Functions.Nominations.Functions;
 
@@ -26,7 +26,7 @@ public sealed record NoticeView(PublicNotice Notice, string PageUrl, IReadOnlyLi
 /// (contacts masked), read one with its contact for the investigation, and settle one (upheld or dismissed, with a finding).
 /// </summary>
 public sealed class NoticeFunctions(CampaignStore campaigns, PublicNoticeStore notices, NominationStore nominations, ObjectionStore objections,
-    NoticePublication publication, ObjectionSettlement settlement, Review.NominationReviewSettings reviewSettings)
+    NoticePublication publication, ObjectionSettlement settlement, NominationReviewSettings reviewSettings)
 {
     private const string Campaign = "nominations/campaigns/{campaignId}";
 

@@ -1,7 +1,7 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Nominations.Domain.Notice;
-using Gonghui.Functions.Nominations.Notice;
-using Gonghui.Functions.Nominations.Review;
+using Gonghui.Functions.Nominations.Services.Notice;
+using Gonghui.Functions.Nominations.Services.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Functions.Security;
 using Microsoft.AspNetCore.Http;

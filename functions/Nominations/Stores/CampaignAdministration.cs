@@ -1,8 +1,8 @@
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Domain.Review;
-using Gonghui.Functions.Validation;
 using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;
 

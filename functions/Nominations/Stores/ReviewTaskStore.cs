@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Json;
-using Gonghui.Functions.Nominations.Review;
+using Gonghui.Functions.Nominations.Functions.Review;
 using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Nominations.Stores;

@@ -1,5 +1,6 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Security;
 using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Security;
-using Gonghui.Functions.Validation;
 using Microsoft.AspNetCore.Http;
 
 namespace Gonghui.Functions.Registry.Functions;

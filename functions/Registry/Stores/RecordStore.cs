@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure;
 using Azure.Data.Tables;
 using Gonghui.Functions.Json;
 using Gonghui.Functions.Registry.Domain;

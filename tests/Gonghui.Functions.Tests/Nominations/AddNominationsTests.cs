@@ -1,10 +1,10 @@
 using Azure.Data.Tables;
+using Gonghui.Connections;
 using Gonghui.Functions.Nominations;
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
-using Gonghui.Functions.Nominations.Materials;
 using Gonghui.Functions.Nominations.Stores;
-using Gonghui.Connections;
+using Gonghui.Functions.Nominations.Stores.Materials;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

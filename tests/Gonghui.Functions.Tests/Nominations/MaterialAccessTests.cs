@@ -5,7 +5,7 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Sas;
 using Gonghui.Functions.Nominations.Domain;
-using Gonghui.Functions.Nominations.Materials;
+using Gonghui.Functions.Nominations.Stores.Materials;
 using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Nominations;

@@ -1,5 +1,5 @@
 using System.Text;
-using Gonghui.Functions.Nominations.Materials;
+using Gonghui.Functions.Nominations.Stores.Materials;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

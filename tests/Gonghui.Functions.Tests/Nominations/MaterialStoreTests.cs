@@ -2,10 +2,10 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
-using Gonghui.Functions.Nominations.Materials;
-using Domain = Gonghui.Functions.Nominations.Domain;
+using Gonghui.Functions.Nominations.Stores.Materials;
 using Gonghui.Functions.Tests.Hotline;
 using Gonghui.Testing;
+using Domain = Gonghui.Functions.Nominations.Domain;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

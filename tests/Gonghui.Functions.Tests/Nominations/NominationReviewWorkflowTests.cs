@@ -1,9 +1,9 @@
 using Gonghui.Functions.Nominations.Domain;
 using Gonghui.Functions.Nominations.Domain.Quotas;
 using Gonghui.Functions.Nominations.Domain.Review;
-using static Gonghui.Functions.Tests.Relief.Domain.WeekendWorkingDays;
-using static Gonghui.Functions.Tests.Nominations.NominationSamples;
 using Gonghui.Functions.Relief.Domain;
+using static Gonghui.Functions.Tests.Nominations.NominationSamples;
+using static Gonghui.Functions.Tests.Relief.Domain.WeekendWorkingDays;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

@@ -1,6 +1,6 @@
 using Gonghui.Functions.Nominations;
-using Gonghui.Testing;
 using Gonghui.Functions.Tests.Relief.Functions;
+using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

@@ -184,7 +184,7 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
         return await client.SendAsync(request);
     }
 
-    private Gonghui.Functions.Nominations.Filing.RegistryFilings RegistryFilingsOnAzurite()
+    private Gonghui.Functions.Nominations.Services.RegistryFilings RegistryFilingsOnAzurite()
     {
         var tables = app.Azurite.CreateTableServiceClient();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -192,11 +192,11 @@ public sealed class PublicNoticeEndToEndTests(NominationsApp app)
             [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = Relief.Functions.ReliefApp.RegistryHashKey,
         }).Build();
         var registrySettings = new Gonghui.Functions.Registry.RegistrySettings(configuration);
-        var registry = new Gonghui.Functions.Registry.RegistryService(new Gonghui.Functions.Registry.Stores.RecordStore(tables),
+        var registry = new Gonghui.Functions.Registry.Services.RegistryService(new Gonghui.Functions.Registry.Stores.RecordStore(tables),
             new Gonghui.Functions.Registry.Stores.SearchIndexStore(tables), new Gonghui.Functions.Registry.Stores.RevealAuditStore(tables), registrySettings,
-            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Registry.RegistryService>.Instance);
-        return new Gonghui.Functions.Nominations.Filing.RegistryFilings(new Gonghui.Functions.Nominations.Stores.NominationStore(tables),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Registry.Services.RegistryService>.Instance);
+        return new Gonghui.Functions.Nominations.Services.RegistryFilings(new Gonghui.Functions.Nominations.Stores.NominationStore(tables),
             new Gonghui.Functions.Nominations.Stores.CampaignStore(tables), registry, registrySettings,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Nominations.Filing.RegistryFilings>.Instance);
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Gonghui.Functions.Nominations.Services.RegistryFilings>.Instance);
     }
 }

@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Gonghui.Functions.Nominations.Notice;
+using Gonghui.Functions.Nominations.Services.Notice;
 using Gonghui.Functions.Tests.Relief.Functions;
 
 namespace Gonghui.Functions.Tests.Nominations;

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
-using Gonghui.Functions.Nominations.Review;
 using Gonghui.Functions.Nominations.Stores;
 using Gonghui.Testing;
 using static Gonghui.Functions.Tests.Nominations.NominationSamples;

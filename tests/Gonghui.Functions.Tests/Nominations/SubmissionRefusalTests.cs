@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using Gonghui.Functions.Nominations.Domain;
-using Gonghui.Functions.Nominations.Materials;
+using Gonghui.Functions.Nominations.Stores.Materials;
 
 namespace Gonghui.Functions.Tests.Nominations;
 

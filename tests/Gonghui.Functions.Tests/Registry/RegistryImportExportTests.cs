@@ -1,12 +1,11 @@
 using System.Text;
-using Gonghui.Functions.Registry;
+using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Import;
-using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Registry.Stores;
-using Gonghui.Testing;
 using Gonghui.Functions.Relief.Domain;
-using Gonghui.Functions.Tests.Relief.Domain;
+using Gonghui.Testing;
 
 namespace Gonghui.Functions.Tests.Registry;
 

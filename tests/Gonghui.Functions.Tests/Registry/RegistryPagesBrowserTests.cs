@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gonghui.Functions.Registry.Domain;
-using Gonghui.Functions.Registry.Pages;
+using Gonghui.Functions.Registry.Functions.Pages;
 using Gonghui.Functions.Tests.Browser;
-using Microsoft.Playwright;
 using Gonghui.Functions.Tests.Relief.Functions;
+using Microsoft.Playwright;
 
 namespace Gonghui.Functions.Tests.Registry;
 

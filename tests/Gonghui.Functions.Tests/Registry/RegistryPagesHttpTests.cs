@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Functions.Registry.Pages;
+using Gonghui.Functions.Registry.Functions.Pages;
 using Gonghui.Functions.StaffPages;
-using Gonghui.Functions.Tests.StaffPages;
 using Gonghui.Functions.Tests.Relief.Functions;
+using Gonghui.Functions.Tests.StaffPages;
 
 namespace Gonghui.Functions.Tests.Registry;
 

@@ -1,6 +1,6 @@
-using Gonghui.Functions.Registry;
-using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Privacy;
+using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Registry.Stores;
 using Gonghui.Functions.Validation;
 using Gonghui.Testing;

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Gonghui.Functions.Registry;
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Registry.Stores;
 using Gonghui.Testing;
 using Microsoft.Extensions.Configuration;

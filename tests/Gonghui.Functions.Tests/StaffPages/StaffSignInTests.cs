@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Gonghui.Functions.Registry.Pages;
+using Gonghui.Functions.Registry.Functions.Pages;
 using Gonghui.Functions.StaffPages;
 using Gonghui.Functions.Tests.Registry;
 using Gonghui.Functions.Tests.Relief.Functions;

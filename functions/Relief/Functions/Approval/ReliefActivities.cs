@@ -1,14 +1,14 @@
-using Gonghui.Functions.Validation;
-using Microsoft.Azure.Functions.Worker;
 using Gonghui.Functions.Approvals;
-using Gonghui.Functions.Money;
-using Microsoft.Extensions.Logging;
 using Gonghui.Functions.Calendar;
-using Gonghui.Functions.Registry;
+using Gonghui.Functions.Money;
 using Gonghui.Functions.Registry.Domain;
+using Gonghui.Functions.Registry.Services;
 using Gonghui.Functions.Relief.Domain;
 using Gonghui.Functions.Relief.Services;
 using Gonghui.Functions.Relief.Stores;
+using Gonghui.Functions.Validation;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 
 namespace Gonghui.Functions.Relief.Functions.Approval;
 

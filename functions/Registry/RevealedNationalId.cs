@@ -1,4 +1,0 @@
-namespace Gonghui.Functions.Registry;
-
-/// <summary>A full national ID shown on an explicit reveal, recorded under <see cref="RevealId"/>.</summary>
-public sealed record RevealedNationalId(string RecordId, string NationalId, string RevealId, DateTimeOffset At);
