@@ -18,7 +18,7 @@ public static class RegistryRecordValidator
     /// <summary>The first national honours of the People's Republic were conferred in 1950.</summary>
     public const int FirstAwardYear = 1950;
 
-    public static Validated<PersonDetails> Validate(RegistryRecordInput input, AwardCatalog catalog, DateOnly today)
+    public static ValidationResult<PersonDetails> Validate(RegistryRecordInput input, AwardCatalog catalog, DateOnly today)
     {
         var errors = new List<FieldError>();
         var name = TextInput.Check("name", input.Name, MaxNameLength, required: true, errors);
@@ -39,8 +39,8 @@ public static class RegistryRecordValidator
             else errors.Add(new FieldError("phone", RegistryErrorCodes.InvalidPhone));
         }
 
-        if (errors.Count > 0) return Validated<PersonDetails>.Invalid(errors);
-        return Validated<PersonDetails>.Valid(new PersonDetails
+        if (errors.Count > 0) return ValidationResult<PersonDetails>.Invalid(errors);
+        return ValidationResult<PersonDetails>.Valid(new PersonDetails
         {
             Name = name!,
             Gender = gender!.Value,

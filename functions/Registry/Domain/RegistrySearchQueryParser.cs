@@ -6,7 +6,7 @@ namespace Gonghui.Functions.Registry.Domain;
 /// <summary>A search as query-string or form text, checked into a <see cref="RegistrySearchQuery"/> or every field error at once.</summary>
 public static class RegistrySearchQueryParser
 {
-    public static Validated<RegistrySearchQuery> Parse(
+    public static ValidationResult<RegistrySearchQuery> Parse(
         string? name, string? nameMatch, string? region, string? award, string? year, string? status, string? pageSize, string? continuation,
         AwardCatalog catalog)
     {
@@ -50,8 +50,8 @@ public static class RegistrySearchQueryParser
             errors.Add(new FieldError("continuation", RegistryErrorCodes.InvalidContinuation));
 
         return errors.Count > 0
-            ? Validated<RegistrySearchQuery>.Invalid(errors)
-            : Validated<RegistrySearchQuery>.Valid(new RegistrySearchQuery
+            ? ValidationResult<RegistrySearchQuery>.Invalid(errors)
+            : ValidationResult<RegistrySearchQuery>.Valid(new RegistrySearchQuery
             {
                 Name = trimmedName,
                 NameMatch = match,

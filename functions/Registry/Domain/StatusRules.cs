@@ -30,7 +30,7 @@ public static class StatusRules
     }
 
     /// <summary>The new standing, or the field errors; <paramref name="current"/> is null for a new record.</summary>
-    public static Validated<RecordStanding> Validate(StatusChangeInput input, RecordStanding? current, bool actorIsAdmin, DateOnly today)
+    public static ValidationResult<RecordStanding> Validate(StatusChangeInput input, RecordStanding? current, bool actorIsAdmin, DateOnly today)
     {
         var errors = new List<FieldError>();
         RecordStatus? status = null;
@@ -54,7 +54,7 @@ public static class StatusRules
         }
 
         return errors.Count > 0
-            ? Validated<RecordStanding>.Invalid(errors)
-            : Validated<RecordStanding>.Valid(new RecordStanding(status!.Value, effectiveOn ?? (current is null ? null : today), reason));
+            ? ValidationResult<RecordStanding>.Invalid(errors)
+            : ValidationResult<RecordStanding>.Valid(new RecordStanding(status!.Value, effectiveOn ?? (current is null ? null : today), reason));
     }
 }

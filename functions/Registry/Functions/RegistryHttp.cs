@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using Gonghui.Functions.Http;
 using Gonghui.Functions.Registry.Domain;
 using Gonghui.Functions.Registry.Services;
@@ -36,7 +37,7 @@ public static class RegistryHttp
         Problems.PreconditionRequired("registry.if_match_required", "Send the record's ETag as If-Match: an update never overwrites unseen changes.");
 
     /// <summary>The search the request's query string asks for (name, nameMatch, region, award, year, status, pageSize, continuation).</summary>
-    public static Validated<RegistrySearchQuery> SearchQuery(HttpRequest req, AwardCatalog awards)
+    public static ValidationResult<RegistrySearchQuery> SearchQuery(HttpRequest req, AwardCatalog awards)
     {
         string? Value(string name) => req.Query[name].ToString() is { Length: > 0 } value ? value : null;
         return RegistrySearchQueryParser.Parse(Value("name"), Value("nameMatch"), Value("region"), Value("award"), Value("year"),

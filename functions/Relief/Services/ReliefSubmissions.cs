@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.DurableTask;

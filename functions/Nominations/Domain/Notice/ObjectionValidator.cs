@@ -1,3 +1,4 @@
+using Gonghui.Functions.Validation;
 using System.Net.Mail;
 using Gonghui.Functions.Privacy;
 using Gonghui.Functions.Relief.Domain;

@@ -1,6 +1,4 @@
-using Gonghui.Functions.Validation;
-
-namespace Gonghui.Functions.Relief.Domain;
+namespace Gonghui.Functions.Validation;
 
 /// <summary>Either a validated value or the field errors that prevented it; never both.</summary>
 public sealed class ValidationResult<T> where T : class
