@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Gonghui.Functions.Money;
 using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Validation;
 
 namespace Gonghui.Functions.Tests.Relief.Domain;
 
