@@ -36,6 +36,9 @@ public static class AppJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
 
+    /// <summary>A stored value that may be absent (a row property not written yet).</summary>
+    public static T? DeserializeOptional<T>(string? json) where T : class => json is { Length: > 0 } ? Deserialize<T>(json) : null;
+
     private static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);

@@ -28,6 +28,10 @@ public static class WireNames<TEnum> where TEnum : struct, Enum
         return name is not null && Values.TryGetValue(name, out value);
     }
 
+    /// <summary>A name the app wrote itself (a stored column): an unknown one means the data is wrong, not the caller.</summary>
+    public static TEnum Parse(string? name) =>
+        TryParse(name, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(TEnum).Name} '{name}'.");
+
     private static string NameOf(TEnum value)
     {
         var member = value.ToString();

@@ -63,7 +63,7 @@ public sealed class TicketStore(TableServiceClient tables)
             return null;
         }
 
-        var entry = row.Value!.GetString("Entry") is { } json ? AppJson.Deserialize<TicketHistoryEntry>(json) : null;
+        var entry = AppJson.DeserializeOptional<TicketHistoryEntry>(row.Value!.GetString("Entry"));
         return new StoredTicket(AppJson.Deserialize<Ticket>(row.Value.GetString("Snapshot")!), row.Value.ETag, entry);
     }
 

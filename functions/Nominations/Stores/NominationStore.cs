@@ -38,7 +38,7 @@ public sealed class NominationStore(TableServiceClient tables)
                 ["CreatedAt"] = draft.CreatedAt,
                 ["Status"] = WireNames<NominationStatus>.Of(NominationStatus.Draft),
                 ["NomineeName"] = draft.Content.Nominee?.Name?.Trim(),
-                ["Content"] = Json(draft.Content),
+                ["Content"] = AppJson.Serialize(draft.Content),
                 ["Sequence"] = 0,
                 ["HistoryCount"] = 0,
             }, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class NominationStore(TableServiceClient tables)
         return await WriteAsync([new(TableTransactionActionType.UpdateMerge, new TableEntity(known.CampaignId, NominationPrefix + known.NominationId)
         {
             ["NomineeName"] = content.Nominee?.Name?.Trim(),
-            ["Content"] = Json(content),
+            ["Content"] = AppJson.Serialize(content),
         }, known.ETag)], cancellationToken);
     }
 
@@ -151,7 +151,7 @@ public sealed class NominationStore(TableServiceClient tables)
                            select: ["NominationId", "UnionId", "CountyCode", "Status", "Level", "NomineeName", "OccupationCategory"], cancellationToken: cancellationToken))
         {
             list.Add(new NominationSummary(row.GetString("NominationId")!, row.GetString("UnionId")!, row.GetString("CountyCode")!,
-                Parse<NominationStatus>(row.GetString("Status")),
+                WireNames<NominationStatus>.Parse(row.GetString("Status")),
                 WireNames<ReviewLevel>.TryParse(row.GetString("Level"), out var level) ? level : null,
                 row.GetString("NomineeName"),
                 WireNames<OccupationCategory>.TryParse(row.GetString("OccupationCategory"), out var category) ? category : null));
@@ -207,8 +207,8 @@ public sealed class NominationStore(TableServiceClient tables)
             ["NomineeName"] = details.Nominee.Name,
             ["OccupationCategory"] = WireNames<OccupationCategory>.Of(details.Nominee.OccupationCategory),
             ["NationalIdHash"] = nationalIdHash,
-            ["Content"] = Json(content),
-            ["Details"] = Json(details),
+            ["Content"] = AppJson.Serialize(content),
+            ["Details"] = AppJson.Serialize(details),
         };
 
     private static TableTransactionAction PersonAction(StoredNomination known, string nationalIdHash) =>
@@ -218,14 +218,14 @@ public sealed class NominationStore(TableServiceClient tables)
     {
         entity["Status"] = WireNames<NominationStatus>.Of(state.Status);
         entity["Level"] = WireNames<ReviewLevel>.Of(state.Level);
-        entity["State"] = Json(state);
+        entity["State"] = AppJson.Serialize(state);
         entity["Sequence"] = sequence;
         entity["HistoryCount"] = state.History.Count;
     }
 
     private static IEnumerable<TableTransactionAction> HistoryActions(string campaignId, NominationReviewState state, int from) =>
         state.History.Skip(from).Select((entry, i) => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(campaignId, $"{HistoryPrefix}{state.NominationId}|{from + i:D5}") { ["Entry"] = Json(entry) }));
+            new TableEntity(campaignId, $"{HistoryPrefix}{state.NominationId}|{from + i:D5}") { ["Entry"] = AppJson.Serialize(entry) }));
 
     private static StoredNomination Read(TableEntity row) => new()
     {
@@ -236,18 +236,13 @@ public sealed class NominationStore(TableServiceClient tables)
         CreatedById = row.GetString("CreatedById")!,
         CreatedByName = row.GetString("CreatedByName")!,
         CreatedAt = row.GetDateTimeOffset("CreatedAt") ?? default,
-        Status = Parse<NominationStatus>(row.GetString("Status")),
+        Status = WireNames<NominationStatus>.Parse(row.GetString("Status")),
         Content = AppJson.Deserialize<NominationRequest>(row.GetString("Content")!),
-        Details = row.GetString("Details") is { } details ? AppJson.Deserialize<NominationDetails>(details) : null,
+        Details = AppJson.DeserializeOptional<NominationDetails>(row.GetString("Details")),
         SubmittedAt = row.GetDateTimeOffset("SubmittedAt"),
         NationalIdHash = row.GetString("NationalIdHash"),
-        State = row.GetString("State") is { } state ? AppJson.Deserialize<NominationReviewState>(state) : null,
+        State = AppJson.DeserializeOptional<NominationReviewState>(row.GetString("State")),
         Sequence = row.GetInt32("Sequence") ?? 0,
         ETag = row.ETag,
     };
-
-    private static T Parse<T>(string? name) where T : struct, Enum =>
-        WireNames<T>.TryParse(name, out var value) ? value : throw new InvalidOperationException($"Unknown {typeof(T).Name} '{name}'.");
-
-    private static string Json<T>(T value) => AppJson.Serialize(value);
 }

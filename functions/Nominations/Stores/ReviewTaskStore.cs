@@ -31,7 +31,7 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
                 ["CampaignId"] = campaignId,
                 ["NominationId"] = nominationId,
                 ["Status"] = WireNames<ApprovalTaskStatus>.Of(ApprovalTaskStatus.Open),
-                ["Links"] = Json(links),
+                ["Links"] = AppJson.Serialize(links),
             }, cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -90,10 +90,10 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
             var entity = new TableEntity(taskId, "")
             {
                 ["Status"] = WireNames<ApprovalTaskStatus>.Of(changed.Status),
-                ["Links"] = Json(changed.IssuedLinks),
+                ["Links"] = AppJson.Serialize(changed.IssuedLinks),
             };
-            if (changed.Conclusion is not null) entity["Conclusion"] = Json(changed.Conclusion);
-            if (decision is not null) entity["Decision"] = Json(decision);
+            if (changed.Conclusion is not null) entity["Conclusion"] = AppJson.Serialize(changed.Conclusion);
+            if (decision is not null) entity["Decision"] = AppJson.Serialize(decision);
             try
             {
                 await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -107,14 +107,7 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
     }
 
     private static StoredReviewTask Read(TableEntity row) => new(
-        new ApprovalTaskSnapshot(row.PartitionKey, ParseStatus(row.GetString("Status")),
-            Parse<List<IssuedLinkRecord>>(row.GetString("Links"))!, Parse<ApprovalTaskConclusion>(row.GetString("Conclusion"))),
-        row.GetString("CampaignId")!, row.GetString("NominationId")!, Parse<NominationAction>(row.GetString("Decision")), row.ETag);
-
-    private static ApprovalTaskStatus ParseStatus(string? name) =>
-        WireNames<ApprovalTaskStatus>.TryParse(name, out var status) ? status : throw new InvalidOperationException($"Unknown task status '{name}'.");
-
-    private static T? Parse<T>(string? json) where T : class => json is { Length: > 0 } ? AppJson.Deserialize<T>(json) : null;
-
-    private static string Json<T>(T value) => AppJson.Serialize(value);
+        new ApprovalTaskSnapshot(row.PartitionKey, WireNames<ApprovalTaskStatus>.Parse(row.GetString("Status")),
+            AppJson.Deserialize<List<IssuedLinkRecord>>(row.GetString("Links")!), AppJson.DeserializeOptional<ApprovalTaskConclusion>(row.GetString("Conclusion"))),
+        row.GetString("CampaignId")!, row.GetString("NominationId")!, AppJson.DeserializeOptional<NominationAction>(row.GetString("Decision")), row.ETag);
 }

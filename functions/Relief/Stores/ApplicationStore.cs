@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
@@ -62,7 +63,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
                 ["Year"] = ChinaStandardTime.ToLocalDate(application.SubmittedAt).Year,
                 ["AmountFen"] = application.Details.RequestedAmount.Fen,
                 ["Status"] = WireNames<ReliefApplicationStatus>.Of(ReliefApplicationStatus.Submitted),
-                ["Details"] = ReliefStorageJson.Write(application.Details),
+                ["Details"] = AppJson.Serialize(application.Details),
             }, cancellationToken);
             return true;
         }
@@ -79,7 +80,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
         var row = found.Value!;
         var application = new StoredApplication(row.PartitionKey, row.GetString("Unit") ?? "", row.GetString("SubmittedById") ?? "",
             row.GetString("SubmittedByName") ?? "", row.GetDateTimeOffset("SubmittedAt") ?? default,
-            ReliefStorageJson.Read<ReliefApplicationDetails>(row, "Details"), ReliefStorageJson.ReadOptional<ReliefApprovalState>(row, "State"))
+            AppJson.Deserialize<ReliefApplicationDetails>(row.GetString("Details")!), AppJson.DeserializeOptional<ReliefApprovalState>(row.GetString("State")))
         {
             Sequence = row.GetInt32("Sequence") ?? 0,
             ETag = row.ETag,
@@ -122,7 +123,7 @@ public sealed class ApplicationStore(TableServiceClient tables)
                 {
                     ["Sequence"] = sequence,
                     ["Status"] = WireNames<ReliefApplicationStatus>.Of(state.Status),
-                    ["State"] = ReliefStorageJson.Write(state),
+                    ["State"] = AppJson.Serialize(state),
                 }, etag, TableUpdateMode.Merge, cancellationToken);
                 if (_remembered.TryGetValue(state.ApplicationId, out var remembered) && response.Headers.ETag is { } newETag)
                     _remembered[state.ApplicationId] = remembered with { State = state, Sequence = sequence, ETag = newETag };

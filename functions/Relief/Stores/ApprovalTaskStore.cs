@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using Azure.Data.Tables;
 using Gonghui.Functions.Approvals;
@@ -45,7 +46,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
                 {
                     ["ApplicationId"] = applicationId,
                     ["Status"] = ApprovalTaskStatus.Open.ToString(),
-                    ["Links"] = ReliefStorageJson.Write(new[] { link }),
+                    ["Links"] = AppJson.Serialize(new[] { link }),
                 }, cancellationToken);
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409)
@@ -118,7 +119,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
             await _table.UpdateEntityAsync(new TableEntity(taskId, "")
             {
                 ["Status"] = (conclusion.Kind == ApprovalTaskConclusionKind.Decided ? ApprovalTaskStatus.Decided : ApprovalTaskStatus.Closed).ToString(),
-                ["Conclusion"] = ReliefStorageJson.Write(conclusion),
+                ["Conclusion"] = AppJson.Serialize(conclusion),
             }, Azure.ETag.All, TableUpdateMode.Merge, cancellationToken);
         }
         catch (Azure.RequestFailedException e) when (e.Status == 404)
@@ -155,10 +156,10 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
             var entity = new TableEntity(taskId, "")
             {
                 ["Status"] = changed.Status.ToString(),
-                ["Links"] = ReliefStorageJson.Write(changed.IssuedLinks),
+                ["Links"] = AppJson.Serialize(changed.IssuedLinks),
             };
-            if (changed.Conclusion is not null) entity["Conclusion"] = ReliefStorageJson.Write(changed.Conclusion);
-            if (decision is not null) entity["Decision"] = ReliefStorageJson.Write(decision);
+            if (changed.Conclusion is not null) entity["Conclusion"] = AppJson.Serialize(changed.Conclusion);
+            if (decision is not null) entity["Decision"] = AppJson.Serialize(decision);
             try
             {
                 await _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Merge, cancellationToken);
@@ -172,7 +173,7 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
 
     private static StoredApprovalTask Read(TableEntity row) => new(
         new ApprovalTaskSnapshot(row.PartitionKey, Enum.Parse<ApprovalTaskStatus>(row.GetString("Status")!),
-            ReliefStorageJson.Read<List<IssuedLinkRecord>>(row, "Links"), ReliefStorageJson.ReadOptional<ApprovalTaskConclusion>(row, "Conclusion")),
+            AppJson.Deserialize<List<IssuedLinkRecord>>(row.GetString("Links")!), AppJson.DeserializeOptional<ApprovalTaskConclusion>(row.GetString("Conclusion"))),
         row.GetString("ApplicationId") ?? "",
-        ReliefStorageJson.ReadOptional<ApprovalDecision>(row, "Decision")) { ETag = row.ETag };
+        AppJson.DeserializeOptional<ApprovalDecision>(row.GetString("Decision"))) { ETag = row.ETag };
 }

@@ -58,7 +58,7 @@ public sealed class BudgetStore(TableServiceClient tables)
                 _known.TryRemove(key.ToString(), out _);
                 return result;
             }
-            catch (Azure.RequestFailedException e) when (ReliefStorageJson.IsConflict(e))
+            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Someone changed the balance meanwhile: judge again against what is there now.
             }
@@ -114,7 +114,7 @@ public sealed class BudgetStore(TableServiceClient tables)
                 // The hold exists (a repeated step): nothing was written, so the balance is still as known.
                 holdIsNew = false;
             }
-            catch (Azure.RequestFailedException e) when (ReliefStorageJson.IsConflict(e))
+            catch (Azure.RequestFailedException e) when (e.Status is 409 or 412)
             {
                 // Another instance changed the balance (or the hold) meanwhile: read both and judge again.
                 _known.TryRemove(partition, out _);

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Relief.Domain;
 
@@ -22,7 +23,7 @@ public sealed class PaymentStore(TableServiceClient tables)
             await _table.AddEntityAsync(new TableEntity(payment.PaymentId, "")
             {
                 ["InstructedOn"] = payment.InstructedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                ["Json"] = ReliefStorageJson.Write(payment),
+                ["Json"] = AppJson.Serialize(payment),
             }, cancellationToken);
             return payment;
         }
@@ -35,7 +36,7 @@ public sealed class PaymentStore(TableServiceClient tables)
     public async Task<PaymentInstruction?> GetAsync(string paymentId, CancellationToken cancellationToken = default)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(paymentId, "", cancellationToken: cancellationToken);
-        return row.HasValue ? ReliefStorageJson.Read<PaymentInstruction>(row.Value!, "Json") : null;
+        return row.HasValue ? AppJson.Deserialize<PaymentInstruction>(row.Value!.GetString("Json")!) : null;
     }
 
     public async Task<IReadOnlyList<PaymentInstruction>> ListForDayAsync(DateOnly day, CancellationToken cancellationToken = default)
@@ -43,7 +44,7 @@ public sealed class PaymentStore(TableServiceClient tables)
         var text = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var payments = new List<PaymentInstruction>();
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"InstructedOn eq {text}"), cancellationToken: cancellationToken))
-            payments.Add(ReliefStorageJson.Read<PaymentInstruction>(row, "Json"));
+            payments.Add(AppJson.Deserialize<PaymentInstruction>(row.GetString("Json")!));
         return payments;
     }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Azure.Data.Tables;
 using Gonghui.Functions.Relief.Domain;
 
@@ -18,7 +19,7 @@ public sealed class ProgramStore(TableServiceClient tables)
     {
         var stored = new Dictionary<string, ReliefProgram>(StringComparer.Ordinal);
         await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition}"), cancellationToken: cancellationToken))
-            stored[row.RowKey] = ReliefStorageJson.Read<ReliefProgram>(row, "Json");
+            stored[row.RowKey] = AppJson.Deserialize<ReliefProgram>(row.GetString("Json")!);
         foreach (var program in ReliefProgramDefaults.All)
             stored.TryAdd(program.Code, program);
         return [.. stored.Values.OrderBy(p => p.Code, StringComparer.Ordinal)];
@@ -29,7 +30,7 @@ public sealed class ProgramStore(TableServiceClient tables)
 
     public async Task SaveAsync(ReliefProgram program, CancellationToken cancellationToken = default)
     {
-        await _table.UpsertEntityAsync(new TableEntity(Partition, program.Code) { ["Json"] = ReliefStorageJson.Write(program) },
+        await _table.UpsertEntityAsync(new TableEntity(Partition, program.Code) { ["Json"] = AppJson.Serialize(program) },
             TableUpdateMode.Replace, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Gonghui.Functions.Json;
 using Gonghui.Functions.Validation;
 using System.Collections.Concurrent;
 using Azure.Data.Tables;
@@ -30,7 +31,7 @@ public sealed class ReliefDirectory(TableServiceClient tables)
     {
         await _table.UpsertEntityAsync(new TableEntity(ApproverPartition(regionCode), WireNames<ApprovalLevel>.Of(level))
         {
-            ["Json"] = ReliefStorageJson.Write(approvers),
+            ["Json"] = AppJson.Serialize(approvers),
         }, TableUpdateMode.Replace, cancellationToken);
         _approvers.TryRemove(CacheKey(level, regionCode), out _);
     }
@@ -43,21 +44,21 @@ public sealed class ReliefDirectory(TableServiceClient tables)
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(ApproverPartition(regionCode), WireNames<ApprovalLevel>.Of(level), cancellationToken: cancellationToken);
         if (!row.HasValue)
             return null;
-        var approvers = ReliefStorageJson.Read<LevelApprovers>(row.Value!, "Json");
+        var approvers = AppJson.Deserialize<LevelApprovers>(row.Value!.GetString("Json")!);
         _approvers[cacheKey] = (approvers, Environment.TickCount64 + (long)ApproversCacheTime.TotalMilliseconds);
         return approvers;
     }
 
     public async Task SetUnitAsync(string unit, UnitContact contact, CancellationToken cancellationToken = default)
     {
-        await _table.UpsertEntityAsync(new TableEntity(UnitPartition, unit) { ["Json"] = ReliefStorageJson.Write(contact) },
+        await _table.UpsertEntityAsync(new TableEntity(UnitPartition, unit) { ["Json"] = AppJson.Serialize(contact) },
             TableUpdateMode.Replace, cancellationToken);
     }
 
     public async Task<UnitContact?> FindUnitAsync(string unit, CancellationToken cancellationToken = default)
     {
         var row = await _table.GetEntityIfExistsAsync<TableEntity>(UnitPartition, unit, cancellationToken: cancellationToken);
-        return row.HasValue ? ReliefStorageJson.Read<UnitContact>(row.Value!, "Json") : null;
+        return row.HasValue ? AppJson.Deserialize<UnitContact>(row.Value!.GetString("Json")!) : null;
     }
 
     private static string ApproverPartition(string regionCode) => "approvers|" + regionCode;
