@@ -95,6 +95,9 @@ public sealed partial class ReliefApp : IAsyncLifetime
         return settings;
     }
 
+    /// <summary>The relief tests' durable task hub, in place of host.json's hubName.</summary>
+    public const string TaskHubName = "ReliefTests";
+
     /// <summary>The app's settings on this Azurite and maildev, with short durable visibility timeouts.</summary>
     public static Dictionary<string, string?> SettingsFor(AzuriteServer azurite, MaildevServer maildev, string? linkKeys = null, string? activeKeyId = null) => new()
     {
@@ -107,10 +110,20 @@ public sealed partial class ReliefApp : IAsyncLifetime
         [Gonghui.Functions.Registry.RegistrySettings.NationalIdHashKeySetting] = RegistryHashKey,
         [Gonghui.Functions.StaffPages.StaffPagesSettings.SessionKeySetting] = StaffSessionKey,
         [HotlineServiceCollectionExtensions.PhoneHashKeySetting] = HashKey,
-        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = "ReliefTests",
-        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout"] = "00:00:05",
-        ["AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout"] = "00:00:05",
+        ["AzureFunctionsJobHost:extensions:durableTask:hubName"] = TaskHubName,
+        [ShortVisibilityTimeouts[0]] = "00:00:05",
+        [ShortVisibilityTimeouts[1]] = "00:00:05",
     };
+
+    /// <summary>
+    /// The durable queues' visibility timeouts, five seconds in <see cref="SettingsFor"/> so that what a killed process
+    /// had fetched comes back within seconds, not host.json's minutes.
+    /// </summary>
+    public static readonly string[] ShortVisibilityTimeouts =
+    [
+        "AzureFunctionsJobHost:extensions:durableTask:storageProvider:workItemQueueVisibilityTimeout",
+        "AzureFunctionsJobHost:extensions:durableTask:storageProvider:controlQueueVisibilityTimeout",
+    ];
 
     public HttpClient Client(string? key) => App.CreateClient(key);
 
