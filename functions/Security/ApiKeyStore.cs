@@ -8,7 +8,8 @@ namespace Gonghui.Functions.Security;
 /// API keys in the table <see cref="TableName"/>: one row per key, RowKey = SHA-256 of the secret (so a request's key
 /// is one point read), with id, name, role, optional unit and region scope, created and revoked times.
 /// Requests look keys up through a short cache (<see cref="FindForRequestAsync"/>): a key revoked by this process
-/// stops working at once, one revoked elsewhere (another instance, the keys command) within <c>cacheFor</c>.
+/// stops working at once, one revoked elsewhere (another instance, the keys command) within <c>cacheFor</c>. Requests
+/// that miss the cache together share one read of the key's row.
 /// </summary>
 public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, TimeSpan cacheFor = default)
 {
@@ -19,7 +20,7 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
     private const int MaxCachedKeys = 10_000;
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
-    private readonly ConcurrentDictionary<string, (ApiKey Key, long ExpiresAt)> _cache = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, CachedLookup> _cache = new(StringComparer.Ordinal);
 
     public async Task<CreatedApiKey> CreateAsync(string name, ApiRoles role, string? unit = null, string? region = null,
         CancellationToken cancellationToken = default)
@@ -68,16 +69,31 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider time, Ti
         if (cacheFor <= TimeSpan.Zero)
             return await FindBySecretAsync(secret, cancellationToken);
         var hash = ApiKeySecret.Hash(secret);
-        if (_cache.TryGetValue(hash, out var cached) && Environment.TickCount64 < cached.ExpiresAt)
-            return cached.Key;
-        var key = await FindByHashAsync(hash, cancellationToken);
-        if (key is null)
-            return null;
-        if (_cache.Count >= MaxCachedKeys)
-            _cache.Clear();
-        _cache[hash] = (key, Environment.TickCount64 + (long)cacheFor.TotalMilliseconds);
-        return key;
+        if (!_cache.TryGetValue(hash, out var lookup) || Environment.TickCount64 >= lookup.ExpiresAt)
+        {
+            if (_cache.Count >= MaxCachedKeys)
+                _cache.Clear();
+            var fresh = new CachedLookup(new Lazy<Task<ApiKey?>>(() => FindByHashAsync(hash, CancellationToken.None)),
+                Environment.TickCount64 + (long)cacheFor.TotalMilliseconds);
+            lookup = _cache.AddOrUpdate(hash, fresh, (_, current) => Environment.TickCount64 < current.ExpiresAt ? current : fresh);
+        }
+        try
+        {
+            var key = await lookup.Key.Value.WaitAsync(cancellationToken);
+            // Unknown secrets are not remembered: guessing must not fill the cache.
+            if (key is null)
+                _cache.TryRemove(KeyValuePair.Create(hash, lookup));
+            return key;
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            _cache.TryRemove(KeyValuePair.Create(hash, lookup));
+            throw;
+        }
     }
+
+    /// <summary>One read of a key's row, shared by the requests that need it until <see cref="ExpiresAt"/> (a tick count).</summary>
+    private sealed record CachedLookup(Lazy<Task<ApiKey?>> Key, long ExpiresAt);
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken = default)
     {

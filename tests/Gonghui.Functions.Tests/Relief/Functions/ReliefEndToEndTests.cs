@@ -4,6 +4,7 @@ using System.Text.Json;
 using Gonghui.Functions.Approvals;
 using Gonghui.Functions.Calendar;
 using Gonghui.Functions.Relief.Domain;
+using Gonghui.Functions.Security;
 
 namespace Gonghui.Functions.Tests.Relief.Functions;
 
@@ -116,8 +117,8 @@ public sealed class ReliefEndToEndTests(ReliefApp relief)
     public async Task A_unit_scoped_key_does_not_see_another_units_application()
     {
         var applicationId = await relief.SubmitAsync(ReliefApp.Request("110109", person: 3));
-        var scoped = await new Security.ApiKeyStore(relief.Tables, TimeProvider.System)
-            .CreateAsync("other unit handler", Security.ApiRoles.Handler, unit: "其他单位");
+        var scoped = await new ApiKeyStore(relief.Tables, TimeProvider.System)
+            .CreateAsync("other unit handler", ApiRoles.Handler, unit: "其他单位");
         using var other = relief.Client(scoped.Secret);
         using (var hidden = await other.GetAsync($"api/relief/applications/{applicationId}"))
             Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
