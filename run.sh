@@ -23,7 +23,7 @@ mkdir -p .azurite
 echo "==> Azurite: blob 10000, queue 10001, table 10002 (data in .azurite/)"
 # Long keep-alive: with Azurite's 5 s default, a request sent as an idle connection closes is dropped (Node bug).
 # The preload keeps Azurite's database from re-sorting its indexes on every removal (see the README).
-node --require ./tests/Gonghui.Testing/azurite-loki-removals.cjs node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry \
+node --require ./tests/Gonghui.Testing/azurite-loki-speedups.cjs node_modules/azurite/dist/src/azurite.js --silent --skipApiVersionCheck --loose --disableProductStyleUrl --disableTelemetry \
   --blobKeepAliveTimeout 300 --queueKeepAliveTimeout 300 --tableKeepAliveTimeout 300 \
   --location .azurite --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 &
 pids+=($!)
