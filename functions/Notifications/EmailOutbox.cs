@@ -45,6 +45,19 @@ public sealed class EmailOutbox(QueueServiceClient queues, EmailDeliveryLog deli
                 logger.LogInformation("E-mail {Key} is being sent from the queue; leaving it to that message", email.Key);
                 return;
         }
+        await HandOverAsync(email, claimed: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// Hands to SMTP, without claiming its key first, an e-mail that no earlier run can have sent: its caller has just
+    /// created what the mail announces (a task row, whose insert a rerun finds taken, so the rerun mails through
+    /// <see cref="SendAsync"/>). Recorded sent like any other, and queued when SMTP fails; it saves the claim's write.
+    /// </summary>
+    public Task SendFirstAsync(EmailMessage email, CancellationToken cancellationToken = default) =>
+        HandOverAsync(email, claimed: false, cancellationToken);
+
+    private async Task HandOverAsync(EmailMessage email, bool claimed, CancellationToken cancellationToken)
+    {
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -54,7 +67,8 @@ public sealed class EmailOutbox(QueueServiceClient queues, EmailDeliveryLog deli
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             logger.LogWarning(e, "E-mail {Key} could not be handed to SMTP; queued for retries", email.Key);
-            await deliveries.ReleaseAsync(email.Key, DirectClaimant, cancellationToken);
+            if (claimed)
+                await deliveries.ReleaseAsync(email.Key, DirectClaimant, cancellationToken);
             await EnqueueAsync(email, cancellationToken);
             return;
         }

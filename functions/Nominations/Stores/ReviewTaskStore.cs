@@ -20,8 +20,11 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
 
     private readonly TableClient _table = tables.GetTableClient(TableName);
 
-    /// <summary>Creates the task row as Open with its links; a repeat (which issued other links) adds its links.</summary>
-    public async Task OpenAsync(string campaignId, string nominationId, string taskId, IReadOnlyList<IssuedLinkRecord> links,
+    /// <summary>
+    /// Creates the task row as Open with its links; a repeat (which issued other links) adds its links. True when this
+    /// call created the row.
+    /// </summary>
+    public async Task<bool> OpenAsync(string campaignId, string nominationId, string taskId, IReadOnlyList<IssuedLinkRecord> links,
         CancellationToken cancellationToken = default)
     {
         try
@@ -33,10 +36,12 @@ public sealed class ReviewTaskStore(TableServiceClient tables)
                 ["Status"] = WireNames<ApprovalTaskStatus>.Of(ApprovalTaskStatus.Open),
                 ["Links"] = AppJson.Serialize(links),
             }, cancellationToken);
+            return true;
         }
         catch (Azure.RequestFailedException e) when (e.Status == 409)
         {
             await AddLinksAsync(taskId, links, cancellationToken);
+            return false;
         }
     }
 

@@ -23,12 +23,14 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
     /// <summary>Phone numbers as approvers and units see them.</summary>
     public static string MaskPhone(string phone) => PhoneNumber.TryParse(phone, out var number) ? number.Masked : "****";
 
-    /// <summary>Opens the task row with a freshly issued link for the task's first mail (one write) and returns the link.</summary>
-    public async Task<IssuedApprovalLink> OpenTaskAsync(string applicationId, ApprovalTask task, Approver recipient, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the task row with a freshly issued link for the task's first mail (one write) and returns the link, and
+    /// whether this call created the row (so no earlier run can have mailed the request).
+    /// </summary>
+    public async Task<OpenedApprovalTask> OpenTaskAsync(string applicationId, ApprovalTask task, Approver recipient, CancellationToken cancellationToken)
     {
         var link = Issue(task, recipient);
-        await tasks.OpenAsync(applicationId, task, Record(link), cancellationToken);
-        return link;
+        return new(link, await tasks.OpenAsync(applicationId, task, Record(link), cancellationToken));
     }
 
     /// <summary>Issues a link, records it on the task row, then sends the mail carrying it.</summary>
@@ -37,12 +39,15 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
     {
         var link = Issue(task, recipient);
         await tasks.RecordLinkAsync(state.ApplicationId, task, Record(link), cancellationToken);
-        await MailApproverAsync(state, application, task, recipient, kind, link, cancellationToken);
+        await MailApproverAsync(state, application, task, recipient, kind, link, taskJustOpened: false, cancellationToken);
     }
 
-    /// <summary>Sends the mail for a link already recorded on the task row.</summary>
+    /// <summary>
+    /// Sends the mail for a link already recorded on the task row; <paramref name="taskJustOpened"/>: this run created
+    /// the row, so no earlier run can have sent the mail and the outbox need not claim its key.
+    /// </summary>
     public async Task MailApproverAsync(ReliefApprovalState state, StoredApplication application, ApprovalTask task, Approver recipient,
-        ApproverMailKind kind, IssuedApprovalLink link, CancellationToken cancellationToken)
+        ApproverMailKind kind, IssuedApprovalLink link, bool taskJustOpened, CancellationToken cancellationToken)
     {
         var model = new ApprovalEmailModel(recipient.Name, ReliefCaseSummary.Build(state, application.Details, MaskPhone),
             ReliefCaseSummary.Step(state), settings.Value.ApprovalLinkUrl(link.Token), link.Claims.ExpiresAt);
@@ -52,8 +57,9 @@ public sealed class ReliefMail(EmailOutbox outbox, ApprovalTaskStore tasks, Reli
             ApproverMailKind.Reminder => ApprovalEmails.Reminder(model, state.Timing.ReminderAfterWorkingDays),
             _ => ApprovalEmails.Escalation(model, task.Approver.Name, state.Timing.EscalationAfterWorkingDays),
         };
-        await outbox.SendAsync(new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
-            recipient.Email, email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+        var message = new EmailMessage($"relief/{task.TaskId}/{recipient.Id}/{kind}".ToLowerInvariant(),
+            recipient.Email, email.Subject, email.TextBody, email.HtmlBody);
+        await (taskJustOpened ? outbox.SendFirstAsync(message, cancellationToken) : outbox.SendAsync(message, cancellationToken));
     }
 
     public async Task SendUnitMailAsync(ReliefApprovalState state, StoredApplication application, NotifyApplicantUnit notify, CancellationToken cancellationToken)

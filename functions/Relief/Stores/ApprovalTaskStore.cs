@@ -31,14 +31,16 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
 
     /// <summary>
     /// Creates the task row as Open with its first link and lists the task under the link's approver; a repeat (which
-    /// issued another link) adds its link to the row.
+    /// issued another link) adds its link to the row. True when this call created the row.
     /// </summary>
-    public async Task OpenAsync(string applicationId, ApprovalTask task, IssuedLinkRecord link, CancellationToken cancellationToken = default)
+    public async Task<bool> OpenAsync(string applicationId, ApprovalTask task, IssuedLinkRecord link, CancellationToken cancellationToken = default)
     {
         // The pending list skips tasks whose row is missing or not open, so the two writes may land in any order.
-        await Task.WhenAll(CreateAsync(), ListAsync(applicationId, task, link.ApproverId, cancellationToken));
+        var created = CreateAsync();
+        await Task.WhenAll(created, ListAsync(applicationId, task, link.ApproverId, cancellationToken));
+        return await created;
 
-        async Task CreateAsync()
+        async Task<bool> CreateAsync()
         {
             try
             {
@@ -48,10 +50,12 @@ public sealed class ApprovalTaskStore(TableServiceClient tables)
                     ["Status"] = ApprovalTaskStatus.Open.ToString(),
                     ["Links"] = AppJson.Serialize(new[] { link }),
                 }, cancellationToken);
+                return true;
             }
             catch (Azure.RequestFailedException e) when (e.Status == 409)
             {
                 await AddLinkAsync(task.TaskId, link, cancellationToken);
+                return false;
             }
         }
     }

@@ -7,7 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Gonghui.Functions.Tests.Notifications;
 
-/// <summary>Direct sends (<see cref="EmailOutbox.SendAsync"/>): once per key, taken over after a crash, queued when SMTP fails.</summary>
+/// <summary>
+/// Direct sends (<see cref="EmailOutbox.SendAsync"/>): once per key, taken over after a crash, queued when SMTP fails; and
+/// first sends (<see cref="EmailOutbox.SendFirstAsync"/>), which skip the claim and are still once per key.
+/// </summary>
 public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IAsyncLifetime
 {
     private MaildevServer _maildev = null!;
@@ -66,18 +69,22 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.True(await Deliveries.WasSentAsync(email.Key, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task When_smtp_fails_the_mail_is_queued_with_its_claim_given_up_and_the_queue_delivers_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task When_smtp_fails_the_mail_is_queued_with_no_claim_held_and_the_queue_delivers_it_once(bool firstSend)
     {
-        var email = NewEmail("fallback");
+        var email = NewEmail(firstSend ? "first-fallback" : "fallback");
+        var outbox = CreateOutbox(FreePort.Next());
 
-        await CreateOutbox(FreePort.Next()).SendAsync(email);
+        await (firstSend ? outbox.SendFirstAsync(email) : outbox.SendAsync(email));
 
         Assert.False(await Deliveries.WasSentAsync(email.Key, CancellationToken.None));
         var (queued, messageId) = Assert.Single(await QueuedWithIdsAsync(), entry => entry.Email.Key == email.Key);
         Assert.Equal(email, queued);
-        await new SendEmailFunction(Deliveries, Sender(_maildev.SmtpPort), NullLogger<SendEmailFunction>.Instance)
-            .Run(queued, messageId, dequeueCount: 1, CancellationToken.None);
+        var function = new SendEmailFunction(Deliveries, Sender(_maildev.SmtpPort), NullLogger<SendEmailFunction>.Instance);
+        await function.Run(queued, messageId, dequeueCount: 1, CancellationToken.None);
+        await function.Run(queued, messageId, dequeueCount: 2, CancellationToken.None);
         await _maildev.WaitForEmailAsync(m => m.Subject == email.Subject);
         Assert.Equal(1, await CountAsync(email));
     }
@@ -93,6 +100,23 @@ public sealed class EmailOutboxTests(AzuriteFixture azurite) : IClassFixture<Azu
         Assert.False(await Deliveries.WasSentAsync(email.Key, CancellationToken.None));
         Assert.Equal(0, await CountAsync(email));
         Assert.Equal(EmailClaim.Claimed, await Deliveries.ClaimAsync(email.Key, "message-1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_first_send_reaches_smtp_once_and_a_rerun_through_the_claim_finds_it_sent()
+    {
+        var outbox = CreateOutbox(_maildev.SmtpPort);
+        var email = NewEmail("first");
+
+        await outbox.SendFirstAsync(email);
+        Assert.Equal(EmailClaim.AlreadySent, await Deliveries.ClaimAsync(email.Key, EmailOutbox.DirectClaimant, CancellationToken.None));
+        await outbox.SendAsync(email);
+
+        var later = NewEmail("later");
+        await outbox.SendAsync(later);
+        await _maildev.WaitForEmailAsync(m => m.Subject == later.Subject);
+        Assert.Equal(1, await CountAsync(email));
+        Assert.DoesNotContain(await QueuedAsync(), queued => queued.Key == email.Key);
     }
 
     private async Task<List<EmailMessage>> QueuedAsync() => [.. (await QueuedWithIdsAsync()).Select(entry => entry.Email)];

@@ -46,7 +46,7 @@ public sealed class NominationReviewActivities(
             while (step.Answering is { } asking)
             {
                 foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, asking)))
-                    await ApplyAsync(step.State, await context, effect, links: null, cancellationToken);
+                    await ApplyAsync(step.State, await context, effect, opened: null, cancellationToken);
                 var answer = await AnswerAsync(step.State, asking, batch.At, cancellationToken);
                 answers.Add(answer);
                 step = NominationEffectChain.Next(step, answer.Answer, batch.At, (_, _) => answer.ReminderAt!.Value);
@@ -59,14 +59,14 @@ public sealed class NominationReviewActivities(
         }
         // A task row is open before the state says so and closed before the state stops showing it, and the state is
         // saved before a mail links to it: a decision never finds the one without the other.
-        var links = new Dictionary<string, IReadOnlyDictionary<string, IssuedApprovalLink>>();
+        var opened = new Dictionary<string, OpenedReviewTask>();
         foreach (var request in step.Effects.OfType<SendReviewRequest>())
-            links[request.Task.TaskId] = await mail.OpenTaskAsync(step.State, request.Task, cancellationToken);
+            opened[request.Task.TaskId] = await mail.OpenTaskAsync(step.State, request.Task, cancellationToken);
         foreach (var close in step.Effects.OfType<CloseReviewTask>())
-            await ApplyAsync(step.State, await context, close, links: null, cancellationToken);
+            await ApplyAsync(step.State, await context, close, opened: null, cancellationToken);
         await nominations.SaveStateAsync(step.State, 2 * batch.Sequence, cancellationToken);
         foreach (var effect in step.Effects.Where(effect => effect is not CloseReviewTask))
-            await ApplyAsync(step.State, await context, effect, links, cancellationToken);
+            await ApplyAsync(step.State, await context, effect, opened, cancellationToken);
         logger.LogInformation("Nomination {NominationId} step {Sequence}: {Status} at {Level}", step.State.NominationId, batch.Sequence,
             step.State.Status, step.State.Level);
         return [.. answers];
@@ -96,15 +96,15 @@ public sealed class NominationReviewActivities(
         }
     }
 
-    /// <summary>Carries out an effect that needs no answer; <paramref name="links"/> are the links a final step's tasks were opened with.</summary>
+    /// <summary>Carries out an effect that needs no answer; <paramref name="opened"/> are a final step's tasks as they were opened, by task id.</summary>
     private async Task ApplyAsync(NominationReviewState state, ReviewContext context, NominationEffect effect,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, IssuedApprovalLink>>? links, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, OpenedReviewTask>? opened, CancellationToken cancellationToken)
     {
         switch (effect)
         {
             case SendReviewRequest request:
                 await mail.SendRequestsAsync(context.Campaign, state, context.Details, request,
-                    links?.GetValueOrDefault(request.Task.TaskId) ?? throw new InvalidOperationException($"Task {request.Task.TaskId} is opened before it is mailed."),
+                    opened?.GetValueOrDefault(request.Task.TaskId) ?? throw new InvalidOperationException($"Task {request.Task.TaskId} is opened before it is mailed."),
                     cancellationToken);
                 break;
             case SendReviewReminder reminder:

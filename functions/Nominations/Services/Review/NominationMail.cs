@@ -13,20 +13,22 @@ namespace Gonghui.Functions.Nominations.Services.Review;
 /// </summary>
 public sealed class NominationMail(EmailOutbox outbox, ReviewTaskStore tasks, ReviewerDirectory directory, NominationReviewSettings settings, TimeProvider clock)
 {
-    /// <summary>Opens the task row with a link per reviewer (one write) and returns the links by reviewer id.</summary>
-    public async Task<IReadOnlyDictionary<string, IssuedApprovalLink>> OpenTaskAsync(NominationReviewState state, ReviewTask task,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the task row with a link per reviewer (one write) and returns the links by reviewer id, and whether this
+    /// call created the row (so no earlier run can have mailed the requests).
+    /// </summary>
+    public async Task<OpenedReviewTask> OpenTaskAsync(NominationReviewState state, ReviewTask task, CancellationToken cancellationToken)
     {
         var links = task.Reviewers.ToDictionary(reviewer => reviewer.Id, reviewer => Issue(task, reviewer));
-        await tasks.OpenAsync(state.CampaignId, state.NominationId, task.TaskId, [.. links.Values.Select(Record)], cancellationToken);
-        return links;
+        return new(links, await tasks.OpenAsync(state.CampaignId, state.NominationId, task.TaskId, [.. links.Values.Select(Record)], cancellationToken));
     }
 
     public async Task SendRequestsAsync(Campaign campaign, NominationReviewState state, NominationDetails details, SendReviewRequest request,
-        IReadOnlyDictionary<string, IssuedApprovalLink> links, CancellationToken cancellationToken)
+        OpenedReviewTask opened, CancellationToken cancellationToken)
     {
         foreach (var reviewer in request.Task.Reviewers)
-            await MailAsync(campaign, state, details, request.Task, reviewer, links[reviewer.Id], "request", request.Note, cancellationToken);
+            await MailAsync(campaign, state, details, request.Task, reviewer, opened.Links[reviewer.Id], "request", request.Note,
+                taskJustOpened: opened.Created, cancellationToken);
     }
 
     /// <summary>Issues each reviewer a fresh link, records them, then mails the reminders.</summary>
@@ -36,7 +38,7 @@ public sealed class NominationMail(EmailOutbox outbox, ReviewTaskStore tasks, Re
         var links = task.Reviewers.ToDictionary(reviewer => reviewer.Id, reviewer => Issue(task, reviewer));
         await tasks.AddLinksAsync(task.TaskId, [.. links.Values.Select(Record)], cancellationToken);
         foreach (var reviewer in task.Reviewers)
-            await MailAsync(campaign, state, details, task, reviewer, links[reviewer.Id], "reminder", null, cancellationToken);
+            await MailAsync(campaign, state, details, task, reviewer, links[reviewer.Id], "reminder", null, taskJustOpened: false, cancellationToken);
     }
 
     public async Task NotifyUnionAsync(Campaign campaign, NominationReviewState state, string nomineeName, NotifyNominatingUnion notify,
@@ -48,16 +50,21 @@ public sealed class NominationMail(EmailOutbox outbox, ReviewTaskStore tasks, Re
             email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
     }
 
+    /// <summary>
+    /// Mails a reviewer a link already recorded on the task row; <paramref name="taskJustOpened"/>: this run created the
+    /// row, so no earlier run can have sent the mail and the outbox need not claim its key.
+    /// </summary>
     private async Task MailAsync(Campaign campaign, NominationReviewState state, NominationDetails details, ReviewTask task, Reviewer reviewer,
-        IssuedApprovalLink link, string purpose, string? note, CancellationToken cancellationToken)
+        IssuedApprovalLink link, string purpose, string? note, bool taskJustOpened, CancellationToken cancellationToken)
     {
         var model = new ApprovalEmailModel(reviewer.Name, NominationCaseSummary.Build(campaign, state, details, note), NominationCaseSummary.Step(state),
             settings.ReviewLinkUrl(link.Token), link.Claims.ExpiresAt);
         var email = purpose == "reminder"
             ? ApprovalEmails.Reminder(model, state.Timing.ReminderAfterWorkingDays)
             : ApprovalEmails.ApprovalRequest(model);
-        await outbox.SendAsync(new EmailMessage($"nominations/{task.TaskId}/{reviewer.Id}/{purpose}".ToLowerInvariant(), reviewer.Email,
-            email.Subject, email.TextBody, email.HtmlBody), cancellationToken);
+        var message = new EmailMessage($"nominations/{task.TaskId}/{reviewer.Id}/{purpose}".ToLowerInvariant(), reviewer.Email,
+            email.Subject, email.TextBody, email.HtmlBody);
+        await (taskJustOpened ? outbox.SendFirstAsync(message, cancellationToken) : outbox.SendAsync(message, cancellationToken));
     }
 
     private IssuedApprovalLink Issue(ReviewTask task, Reviewer reviewer)

@@ -50,7 +50,7 @@ public sealed class ReliefActivities(
             while (ReliefEffectChain.Answering(step) is { } answering)
             {
                 foreach (var effect in step.Effects.Where(e => !ReferenceEquals(e, answering)))
-                    await ApplyAsync(step.State, application, effect, link: null, cancellationToken);
+                    await ApplyAsync(step.State, application, effect, opened: null, cancellationToken);
                 var answer = await AnswerAsync(step.State, application, answering, batch, cancellationToken);
                 step = ReliefEffectChain.Next(step.State, answering, answer, batch.At);
             }
@@ -63,14 +63,14 @@ public sealed class ReliefActivities(
         // Task rows change before the saved state: a row is open before the state says the task is open, and closed before
         // the state stops showing it (so a link never meets a moved-on state beside an open row); and the state is saved
         // before a mail links to it. A decision never finds the one without the other.
-        var links = new Dictionary<ReliefEffect, IssuedApprovalLink>(ReferenceEqualityComparer.Instance);
+        var opened = new Dictionary<ReliefEffect, OpenedApprovalTask>(ReferenceEqualityComparer.Instance);
         foreach (var request in step.Effects.OfType<SendApprovalRequest>())
-            links[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
+            opened[request] = await mail.OpenTaskAsync(step.State.ApplicationId, request.Task, request.Recipient, cancellationToken);
         foreach (var close in step.Effects.OfType<CloseApprovalTask>())
-            await ApplyAsync(step.State, application, close, link: null, cancellationToken);
+            await ApplyAsync(step.State, application, close, opened: null, cancellationToken);
         await applications.SaveStateAsync(step.State, 2 * batch.Sequence, await application, cancellationToken);
         foreach (var effect in step.Effects.Where(effect => effect is not CloseApprovalTask))
-            await ApplyAsync(step.State, application, effect, links.GetValueOrDefault(effect), cancellationToken);
+            await ApplyAsync(step.State, application, effect, opened.GetValueOrDefault(effect), cancellationToken);
         return step.State;
     }
 
@@ -105,10 +105,10 @@ public sealed class ReliefActivities(
     }
 
     /// <summary>
-    /// Carries out an effect that needs no answer; <paramref name="link"/> is the link an approval request's task was
-    /// opened with (requests only come in a chain's final step, whose tasks are opened first).
+    /// Carries out an effect that needs no answer; <paramref name="opened"/> is an approval request's task as it was
+    /// opened, with its link (requests only come in a chain's final step, whose tasks are opened first).
     /// </summary>
-    private async Task ApplyAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect, IssuedApprovalLink? link,
+    private async Task ApplyAsync(ReliefApprovalState state, Task<StoredApplication> application, ReliefEffect effect, OpenedApprovalTask? opened,
         CancellationToken cancellationToken)
     {
         switch (effect)
@@ -118,9 +118,10 @@ public sealed class ReliefActivities(
                 logger.LogInformation("Budget {Budget} hold {HoldId} released: {Outcome}", release.Budget, release.HoldId, released);
                 break;
             case SendApprovalRequest request:
-                await mail.MailApproverAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request,
-                    link ?? throw new InvalidOperationException($"Task {request.Task.TaskId} is opened with its link before the request is mailed."),
-                    cancellationToken);
+                if (opened is null)
+                    throw new InvalidOperationException($"Task {request.Task.TaskId} is opened with its link before the request is mailed.");
+                await mail.MailApproverAsync(state, await application, request.Task, request.Recipient, ApproverMailKind.Request, opened.Link,
+                    taskJustOpened: opened.Created, cancellationToken);
                 break;
             case SendReminder reminder:
                 await mail.SendApproverMailAsync(state, await application, reminder.Task, reminder.Recipient, ApproverMailKind.Reminder, cancellationToken);
