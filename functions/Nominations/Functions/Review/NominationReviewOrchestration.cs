@@ -12,7 +12,8 @@ namespace Gonghui.Functions.Nominations.Functions.Review;
 /// <see cref="NominationReviewWorkflow"/> its events and hands each step's effects, with the state to save, to one
 /// <see cref="NominationReviewActivities.ApplyEffects"/> call, which also answers the effects that ask (reviewers,
 /// quota places). Between steps it waits for a <see cref="NominationAction"/> or the next deadline (reminder,
-/// revision), whichever comes first. Working days are counted outside: the activity's answers carry the reminder
+/// revision), whichever comes first; a decision on a task it has not opened yet waits for that task
+/// (<see cref="EarlyDecisions{TAction}"/>). Working days are counted outside: the activity's answers carry the reminder
 /// time, a return's decision its deadline, so replay never reads the calendar. It keeps running while the
 /// nomination is selected, for the notice and the committee's actions to come.
 /// </summary>
@@ -30,15 +31,25 @@ public static class NominationReviewOrchestration
         var sequence = 0;
         var state = await CarryOutAsync(context, ++sequence, new NominationReviewStep(start.State, start.Effects, null));
         Task<NominationAction>? action = null;
+        var early = new EarlyDecisions<NominationAction>();
         while (state.Status.IsOpen())
         {
             action ??= context.WaitForExternalEvent<NominationAction>(ActionEvent);
             var deadline = NominationReviewWorkflow.NextDeadline(state);
             NominationReviewStep step;
-            if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
+            if (early.TakeFor(state.Task?.TaskId) is { } held)
             {
-                step = Act(state, acted);
+                step = Act(state, held);
+            }
+            else if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
+            {
                 action = null;
+                if (acted.Decision is { } decision && state.History.All(entry => entry.TaskId != decision.TaskId))
+                {
+                    early.Hold(decision.TaskId, acted);
+                    continue;
+                }
+                step = Act(state, acted);
             }
             else
             {

@@ -10,7 +10,8 @@ namespace Gonghui.Functions.Relief.Functions.Approval;
 /// what each event leads to and hands the step to one <see cref="ReliefActivities.ApplyEffects"/> call, which carries
 /// it out (following the effects that ask a question into the steps the workflow answers with) and returns the state it
 /// ended in; the orchestration keeps that state as it is, so each step is computed once. Between steps it waits for a
-/// <see cref="ReliefAction"/> or the open task's next deadline, whichever comes first. The custom status is
+/// <see cref="ReliefAction"/> or the open task's next deadline, whichever comes first; a decision on a task it has not
+/// opened yet waits for that task (<see cref="EarlyDecisions{TAction}"/>). The custom status is
 /// <see cref="ReliefStatusView"/>'s sentence.
 /// </summary>
 public static class ReliefApprovalOrchestration
@@ -28,15 +29,25 @@ public static class ReliefApprovalOrchestration
         var state = await CarryOutAsync(context, steps, submission, ReliefApprovalWorkflow.Submit(submission.ApplicationId, submission.RegionCode, submission.Amount,
             submission.Program, submission.SubmittedById, submission.SubmittedByName, submission.SubmittedAt));
         Task<ReliefAction>? action = null;
+        var early = new EarlyDecisions<ReliefAction>();
         while (state.Status.IsOpen())
         {
             action ??= context.WaitForExternalEvent<ReliefAction>(ActionEvent);
             var deadline = ReliefApprovalWorkflow.NextDeadline(state);
             WorkflowStep step;
-            if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
+            if (early.TakeFor(state.Task?.TaskId) is { } held)
             {
-                step = Act(state, acted);
+                step = Act(state, held);
+            }
+            else if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
+            {
                 action = null;
+                if (acted.Decision is { } decision && state.History.All(entry => entry.TaskId != decision.TaskId))
+                {
+                    early.Hold(decision.TaskId, acted);
+                    continue;
+                }
+                step = Act(state, acted);
             }
             else
             {

@@ -101,6 +101,32 @@ public sealed class ReliefApprovalOrchestrationTests
         Assert.Equal(ReliefApplicationStatus.Rejected, await run);
     }
 
+    [Fact]
+    public async Task A_decision_on_a_task_not_yet_opened_here_is_taken_once_the_task_opens()
+    {
+        // Two levels. The city's decision arrives first: the district's step was carried out (and its task opened) by an
+        // activity whose orchestration step was lost with its process, and is replayed only now.
+        var context = new FakeOrchestrationContext("rel-2", new ReliefSubmission("rel-2", "110105", Yuan.Parse("9000.00"),
+            ReliefSamples.Program("hardship"), "op", "接线员", Friday), Friday, Activity);
+        var run = context.Start(ReliefApprovalOrchestration.Run);
+        var district = _returned[^1].Task!;
+        Assert.Equal(2, _returned[^1].Levels.Count);
+        var cityTaskId = ApprovalTask.IdFor("rel-2", 1, 1);
+
+        context.Raise(ReliefApprovalOrchestration.ActionEvent,
+            ReliefAction.Decided(new ApprovalDecision(cityTaskId, ReliefSamples.Chief.Id, ApprovalDecisionKind.Approve, null, Friday.AddHours(2))));
+        Assert.Single(context.ActivityCalls);
+        Assert.False(run.IsCompleted);
+
+        context.Raise(ReliefApprovalOrchestration.ActionEvent,
+            ReliefAction.Decided(new ApprovalDecision(district.TaskId, ReliefSamples.Chief.Id, ApprovalDecisionKind.Approve, null, Friday.AddHours(1))));
+
+        Assert.True(run.IsCompleted);
+        Assert.Equal(ReliefApplicationStatus.Paid, await run);
+        Assert.Equal([district.TaskId, cityTaskId],
+            _returned[^1].History.Where(entry => entry.Kind == ReliefEventKind.Approved).Select(entry => entry.TaskId));
+    }
+
     private List<ReliefEffectBatch> Batches => [.. _context.ActivityCalls.Select(call => call.Input).OfType<ReliefEffectBatch>()];
 
     private object? Activity(TaskName name, object? input) => name.Name switch
