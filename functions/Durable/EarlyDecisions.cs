@@ -13,7 +13,16 @@ public sealed class EarlyDecisions<TAction>
 {
     private readonly List<(string TaskId, TAction Action)> _held = [];
 
-    public void Hold(string taskId, TAction action) => _held.Add((taskId, action));
+    /// <summary>
+    /// Holds <paramref name="action"/> when it decides a task (<paramref name="taskId"/>) that is not among the tasks
+    /// the orchestration has opened so far; true when it did.
+    /// </summary>
+    public bool TryHold(TAction action, string? taskId, IEnumerable<string?> openedTaskIds)
+    {
+        if (taskId is null || openedTaskIds.Contains(taskId)) return false;
+        _held.Add((taskId, action));
+        return true;
+    }
 
     /// <summary>The first decision held for <paramref name="openTaskId"/>, taken out; null when none is (or no task is open).</summary>
     public TAction? TakeFor(string? openTaskId)

@@ -57,7 +57,6 @@ Loki.Resultset.prototype.find = function (query, firstOnly) {
 function fewerExpiredThanQueued(collection, query) {
   const [operator, ...others] = Object.keys(query.expirationTime ?? {});
   if (operator !== "$lte" || others.length > 0) return false;
-  if (!collection.binaryIndices.expirationTime) collection.ensureIndex("expirationTime");
   return inRange(collection, "expirationTime", "$lte", query.expirationTime.$lte) < matching(collection, "queueName", query.queueName);
 }
 
@@ -67,6 +66,7 @@ function matching(collection, property, value) {
   return inRange(collection, property, "$eq", value);
 }
 
+/** How many documents of the collection match, by the property's binary index (built here when it has none). */
 function inRange(collection, property, operator, value) {
   collection.ensureIndex(property);
   const [first, last] = collection.calculateRange(operator, property, value);

@@ -44,11 +44,8 @@ public static class NominationReviewOrchestration
             else if (await ActionOrDeadline.WaitAsync(context, action, deadline?.At) is { } acted)
             {
                 action = null;
-                if (acted.Decision is { } decision && state.History.All(entry => entry.TaskId != decision.TaskId))
-                {
-                    early.Hold(decision.TaskId, acted);
+                if (early.TryHold(acted, acted.Decision?.TaskId, state.History.Select(entry => entry.TaskId)))
                     continue;
-                }
                 step = Act(state, acted);
             }
             else
