@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using MailKit;
@@ -91,7 +92,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options, ILogger<Smtp
         var client = new SmtpClient { Timeout = (int)TimeSpan.FromSeconds(_settings.TimeoutSeconds).TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(_settings.Host, _settings.Port, _settings.Security, cancellationToken);
+            await client.ConnectAsync(await ConnectSocketAsync(cancellationToken), _settings.Host, _settings.Port, _settings.Security, cancellationToken);
             if (!string.IsNullOrEmpty(_settings.UserName))
                 await client.AuthenticateAsync(_settings.UserName, _settings.Password ?? "", cancellationToken);
         }
@@ -102,6 +103,33 @@ public sealed class SmtpEmailSender(IOptions<SmtpSettings> options, ILogger<Smtp
         }
         _logger.LogDebug("Opened an SMTP connection to {Host}:{Port}", _settings.Host, _settings.Port);
         return client;
+    }
+
+    /// <summary>
+    /// A TCP connection to the server with Nagle's algorithm off, for MailKit to take over (it leaves it on). With it on,
+    /// the end of each e-mail's DATA waited for the server's delayed acknowledgement of the part before: 40 ms per
+    /// e-mail on Linux, during which the connection carries nothing else.
+    /// </summary>
+    private async Task<Socket> ConnectSocketAsync(CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(_settings.TimeoutSeconds));
+        try
+        {
+            await socket.ConnectAsync(_settings.Host, _settings.Port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Connecting to the SMTP server {_settings.Host}:{_settings.Port} took over {_settings.TimeoutSeconds} s.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static async Task CloseAsync(SmtpClient client)
